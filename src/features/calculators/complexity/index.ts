@@ -1,0 +1,4 @@
+/** The complexity family of feature calculators. */
+import type { Calculator } from '../../calculator.js';
+
+export const complexityCalculators: readonly Calculator[] = [];

@@ -1,0 +1,75 @@
+/**
+ * Atomic file output: write to a temporary name beside the target, then rename over it, so a
+ * failure never leaves a partial file (or folder) behind under the final name.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+function temporaryName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now().toString(36)}`);
+}
+
+/** Writes `data` to `path` atomically, creating the parent folder when missing. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = temporaryName(path);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Streams text chunks to `path` atomically: `produce` receives a `write` function (which
+ * honours back-pressure) and the file appears under its name only when `produce` resolves.
+ */
+export async function streamFileAtomic(
+  path: string,
+  produce: (write: (chunk: string) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = temporaryName(path);
+  const out = createWriteStream(tmp);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  const write = (chunk: string): Promise<void> =>
+    out.write(chunk) ? Promise.resolve() : Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+  try {
+    await produce(write);
+    await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+    await rename(tmp, path);
+  } catch (err) {
+    out.destroy();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Fills a folder atomically: `fill` writes into a fresh temporary folder, which then replaces
+ * `dir` (an existing `dir` is removed only after `fill` succeeded).
+ */
+export async function writeDirAtomic(dir: string, fill: (tmpDir: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(dir), { recursive: true });
+  const tmp = temporaryName(dir);
+  await mkdir(tmp, { recursive: true });
+  try {
+    await fill(tmp);
+    const old = `${tmp}.old`;
+    let hadOld = false;
+    try {
+      await rename(dir, old);
+      hadOld = true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    await rename(tmp, dir);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
