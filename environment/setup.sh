@@ -52,9 +52,15 @@ if [[ ! -f dist/index.js ]] || [[ -n $(find src tsconfig.json tsconfig.build.jso
 fi
 
 # --- tslab kernels -------------------------------------------------------------------------
+# Registered with this checkout's tslab binary (an absolute path, so Jupyter needs no global
+# tslab on PATH); re-registered when the kernel points elsewhere (another checkout).
 if [[ $want_jupyter == 1 ]] && /usr/bin/python3 -c 'import jupyter_client' 2>/dev/null; then
-  if ! /usr/bin/python3 -m jupyter kernelspec list 2>/dev/null | grep -q '^ *tslab '; then
-    say "registering the tslab kernels"
-    npx --no-install tslab install --python=/usr/bin/python3 >/dev/null
+  tslab_bin="$PWD/node_modules/.bin/tslab"
+  kernel_json=$(/usr/bin/python3 -c 'import jupyter_client.kernelspec as k; import sys
+try: print(k.KernelSpecManager().get_kernel_spec("tslab").resource_dir + "/kernel.json")
+except Exception: pass' 2>/dev/null)
+  if [[ -z $kernel_json ]] || ! grep -qF "\"$tslab_bin\"" "$kernel_json"; then
+    say "registering the tslab kernels ($tslab_bin)"
+    "$tslab_bin" install --python=/usr/bin/python3 --binary="$tslab_bin" >/dev/null
   fi
 fi
