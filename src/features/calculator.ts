@@ -13,7 +13,14 @@ import { formatParamSet, type ParamSet } from './params.js';
 export class SeriesContext {
   private readonly cache = new Map<string, unknown>();
 
-  constructor(readonly x: Float64Array) {}
+  /**
+   * `x`: the series values in time order. `timestamps`: their times in seconds (unix time for
+   * date-times), when known; only index-aware calculators (`linear_trend_timewise`) read them.
+   */
+  constructor(
+    readonly x: Float64Array,
+    readonly timestamps: Float64Array | null = null,
+  ) {}
 
   /** Computes `compute()` once per series under `key` and returns the cached value after. */
   memo<T>(key: string, compute: () => T): T {

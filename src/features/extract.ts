@@ -1,0 +1,170 @@
+/**
+ * Feature extraction over a tidy telemetry table, tsfresh's `extract_features` with
+ * column_id = (job_id, component_id), column_sort = timestamp and every metric column a kind;
+ * optionally on rolling windows (tsfresh's `roll_time_series`, see rolling-windows.ts).
+ */
+import type { ColumnTable } from 'arquero';
+import { FeatureMatrix } from './feature-matrix.js';
+import { KindToFcParameters } from './kind-to-fc-parameters.js';
+import { runExtraction } from './parallel.js';
+import { compilePlan, computeKind, type CompileOptions, type ExtractionPlan } from './plan.js';
+import { rollingWindows, type RollingOptions } from './rolling-windows.js';
+import type { ExtractionData } from './series-range.js';
+import { isSettingsName, namedSettings, type FcParameters, type SettingsName } from './settings.js';
+import { metricColumns, tidySamples, type KeyValue } from './tidy-samples.js';
+
+/**
+ * Which features to extract: a named setting or an FcParameters object (applied to every
+ * metric column, like tsfresh's default_fc_parameters), or a KindToFcParameters (only its
+ * kinds, each with its own calculators, like tsfresh's kind_to_fc_parameters).
+ */
+export type FeatureSettings = SettingsName | FcParameters | KindToFcParameters;
+
+export interface ExtractOptions {
+  /** Rolling windows; without them there is one row per (job_id, component_id). */
+  windows?: RollingOptions;
+  /** Keep feature columns that hold a NaN (default: drop them, as the original did). */
+  keepNaN?: boolean;
+  /** Progress: series done out of total (series = feature row x metric column). */
+  onProgress?: (done: number, total: number) => void;
+  /** Worker threads: `'auto'` (default, only for large inputs) or an exact number (0 = this thread only). */
+  workers?: 'auto' | number;
+  /** Missing metric values: throw (default, as tsfresh) or leave the row out of that sample. */
+  missingValues?: 'error' | 'drop';
+  /** Calculators without an implementation: throw (default) or leave their columns out. */
+  missingCalculators?: 'error' | 'skip';
+  /** Names the input in error messages (e.g. the file). */
+  source?: string;
+}
+
+/** Seconds spent in each stage. */
+export interface ExtractionTimings {
+  prepare: number;
+  compute: number;
+  dropNaN: number;
+}
+
+export interface ExtractionResult {
+  matrix: FeatureMatrix;
+  /** Feature columns dropped because they hold a NaN (empty with keepNaN). */
+  dropped: string[];
+  /** Calculators left out because they are not implemented (only with missingCalculators 'skip'). */
+  skippedCalculators: readonly string[];
+  /** Series computed (rows x metric columns) and features per row before dropping. */
+  series: number;
+  featuresPerRow: number;
+  workersUsed: number;
+  timings: ExtractionTimings;
+}
+
+/** Resolves `settings` against the metric columns of a table. */
+export function resolveSettings(settings: FeatureSettings, kinds: readonly string[]): KindToFcParameters {
+  if (settings instanceof KindToFcParameters) return settings;
+  const fc = typeof settings === 'string' ? namedSettings(settings) : settings;
+  return KindToFcParameters.forKinds(kinds, fc);
+}
+
+/**
+ * Extracts features from `table` (columns job_id, component_id, timestamp, then metric
+ * columns `METRIC::SAMPLER`): one row per (job_id, component_id), ordered by job then
+ * component, or one per window with `windows`; columns named as tsfresh names them. Rows of a
+ * sample are sorted by timestamp first; samples may differ in length.
+ */
+export async function extractFeatures(table: ColumnTable, settings: FeatureSettings, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const t0 = performance.now();
+  const source = options.source ?? 'tidy table';
+  const missing = options.missingCalculators ?? 'error';
+  if (typeof settings === 'string' && !isSettingsName(settings)) namedSettings(settings);
+  const k2fc = resolveSettings(settings, metricColumns(table));
+  const plan = compilePlan(k2fc, { missing });
+  const samples = tidySamples(table, plan.kinds.map((k) => k.kind), { missing: options.missingValues ?? 'error', source });
+  const nSamples = samples.jobId.length;
+  const lengths = Int32Array.from({ length: nSamples }, (_, s) => samples.offsets[s + 1]! - samples.offsets[s]!);
+
+  let rowSample: Int32Array;
+  let rowStart: Int32Array;
+  let rowEnd: Int32Array;
+  let windowStart: KeyValue[] | null = null;
+  let windowEnd: KeyValue[] | null = null;
+  if (options.windows) {
+    const windows = rollingWindows(lengths, options.windows);
+    rowSample = windows.sample;
+    rowStart = shared(windows.start.length);
+    rowEnd = shared(windows.start.length);
+    windowStart = [];
+    windowEnd = [];
+    for (let w = 0; w < windows.sample.length; w++) {
+      const base = samples.offsets[windows.sample[w]!]!;
+      rowStart[w] = base + windows.start[w]!;
+      rowEnd[w] = base + windows.end[w]!;
+      windowStart.push(samples.timestampCells[base + windows.start[w]!]!);
+      windowEnd.push(samples.timestampCells[base + windows.labelRow[w]!]!);
+    }
+  } else {
+    rowSample = Int32Array.from({ length: nSamples }, (_, s) => s);
+    rowStart = shared(nSamples);
+    rowEnd = shared(nSamples);
+    for (let s = 0; s < nSamples; s++) {
+      rowStart[s] = samples.offsets[s]!;
+      rowEnd[s] = samples.offsets[s + 1]!;
+    }
+  }
+  const rows = rowSample.length;
+  const out = new Float64Array(new SharedArrayBuffer(Math.max(1, rows * plan.width) * 8)).subarray(0, rows * plan.width);
+  const data: ExtractionData = { values: samples.values, timestamps: samples.timestamps, points: samples.points, rowStart, rowEnd, out };
+  const describeRow = (row: number): string => {
+    const s = rowSample[row]!;
+    const window = windowStart ? `, window starting ${windowStart[row]}` : '';
+    return `job_id ${samples.jobId[s]}, component_id ${samples.componentId[s]}${window}`;
+  };
+  const t1 = performance.now();
+  const report = await runExtraction(plan, data, {
+    workers: options.workers,
+    onProgress: options.onProgress,
+    describeRow,
+    settingsJson: k2fc.stringify(),
+    missing,
+  });
+  const t2 = performance.now();
+  const keys = {
+    jobId: Array.from(rowSample, (s) => samples.jobId[s]!),
+    componentId: Array.from(rowSample, (s) => samples.componentId[s]!),
+    windowStart,
+    windowEnd,
+  };
+  let matrix = new FeatureMatrix(keys, plan.columns, out);
+  let dropped: string[] = [];
+  if (!options.keepNaN) ({ matrix, dropped } = matrix.dropNaNColumns());
+  const t3 = performance.now();
+  return {
+    matrix,
+    dropped,
+    skippedCalculators: plan.skipped,
+    series: rows * plan.kinds.length,
+    featuresPerRow: plan.width,
+    workersUsed: report.workersUsed,
+    timings: { prepare: (t1 - t0) / 1000, compute: (t2 - t1) / 1000, dropNaN: (t3 - t2) / 1000 },
+  };
+}
+
+function shared(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length);
+}
+
+/**
+ * The features of one series, named `<kind>__<calculator>[__<params>]`: the single-series
+ * entry point (no table, no NaN dropping). `timestamps` (seconds) feed index-aware calculators.
+ */
+export function extractSeriesFeatures(
+  values: ArrayLike<number>,
+  fcParameters: FcParameters | SettingsName = 'comprehensive',
+  kind = 'value',
+  options: CompileOptions & { timestamps?: ArrayLike<number> } = {},
+): { columns: readonly string[]; values: Float64Array } {
+  const fc = typeof fcParameters === 'string' ? namedSettings(fcParameters) : fcParameters;
+  const plan: ExtractionPlan = compilePlan(KindToFcParameters.forKinds([kind], fc), options);
+  const out = new Float64Array(plan.width);
+  const timestamps = options.timestamps ? Float64Array.from(options.timestamps) : null;
+  computeKind(plan.kinds[0]!, Float64Array.from(values), timestamps, out, 0, `series "${kind}"`);
+  return { columns: plan.columns, values: out };
+}
