@@ -7,7 +7,8 @@ import type { ColumnTable } from 'arquero';
 import { FeatureMatrix } from './feature-matrix.js';
 import { KindToFcParameters } from './kind-to-fc-parameters.js';
 import { runExtraction } from './parallel.js';
-import { compilePlan, computeKind, type CompileOptions, type ExtractionPlan } from './plan.js';
+import type { Calculator } from './calculator.js';
+import { compilePlan, computeKind, resolveCalculator, type CompileOptions, type ExtractionPlan } from './plan.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';
 import type { ExtractionData } from './series-range.js';
 import { isSettingsName, namedSettings, type FcParameters, type SettingsName } from './settings.js';
@@ -35,6 +36,11 @@ export interface ExtractOptions {
   missingCalculators?: 'error' | 'skip';
   /** Names the input in error messages (e.g. the file). */
   source?: string;
+  /**
+   * Your own calculators by tsfresh-style name, used before the registry (like tsfresh's custom
+   * feature calculators). Extraction then stays in this thread: workers only know the registry.
+   */
+  calculators?: ReadonlyMap<string, Calculator>;
 }
 
 /** Seconds spent in each stage. */
@@ -76,7 +82,8 @@ export async function extractFeatures(table: ColumnTable, settings: FeatureSetti
   const missing = options.missingCalculators ?? 'error';
   if (typeof settings === 'string' && !isSettingsName(settings)) namedSettings(settings);
   const k2fc = resolveSettings(settings, metricColumns(table));
-  const plan = compilePlan(k2fc, { missing });
+  const custom = options.calculators;
+  const plan = compilePlan(k2fc, { missing, resolve: custom ? (name) => custom.get(name) ?? resolveCalculator(name) : undefined });
   const samples = tidySamples(table, plan.kinds.map((k) => k.kind), { missing: options.missingValues ?? 'error', source });
   const nSamples = samples.jobId.length;
   const lengths = Int32Array.from({ length: nSamples }, (_, s) => samples.offsets[s + 1]! - samples.offsets[s]!);
@@ -119,7 +126,7 @@ export async function extractFeatures(table: ColumnTable, settings: FeatureSetti
   };
   const t1 = performance.now();
   const report = await runExtraction(plan, data, {
-    workers: options.workers,
+    workers: custom ? 0 : options.workers,
     onProgress: options.onProgress,
     describeRow,
     settingsJson: k2fc.stringify(),
