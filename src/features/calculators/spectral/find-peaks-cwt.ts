@@ -1,0 +1,144 @@
+/**
+ * scipy.signal.find_peaks_cwt with its defaults, as tsfresh's number_cwt_peaks calls it
+ * (widths 1..n, the Ricker wavelet, max_distances = widths/4, gap_thresh = ceil(widths[0]),
+ * min_length = ceil(len(widths)/4), window_size = ceil(len(x)/20), min_snr = 1,
+ * noise_perc = 10). The algorithm (Du, Kibbe & Lin 2006, as scipy implements it):
+ *
+ * 1. CWT rows for every width (ricker-cwt.ts).
+ * 2. Relative maxima of every row: strictly greater than both neighbours; the end points never
+ *    count (scipy's _boolrelextrema with mode='clip').
+ * 3. Ridge lines, from the widest row that has a maximum down to row 0. Each line remembers
+ *    its last column and a gap counter. At each row every counter grows by one; then each
+ *    maximum of the row (left to right) joins the line whose last column *as it was at the
+ *    start of the row* is nearest (the lowest-numbered line on ties), if that distance is
+ *    <= max_distances[row] (a line may take several maxima of one row), else it starts a
+ *    new line; joining resets the counter. After the row, lines whose counter exceeds
+ *    gap_thresh are closed.
+ * 4. A line survives if it has at least min_length points (repeats within a row count) and
+ *    |cwt[r, c]| / noise[c] >= min_snr at its lowest point (r, c) (the point added last),
+ *    where noise[c] is scipy.stats.scoreatpercentile(row 0 over the window of window_size
+ *    columns around c, 10). A zero noise gives inf or NaN, and NaN < 1 is false in
+ *    Python, so such lines survive (tsfresh's constant series rely on this).
+ *
+ * The peaks are the surviving lines' lowest columns; tsfresh counts them.
+ */
+
+/** A ridge line reduced to what the filter needs. */
+interface RidgeLine {
+  length: number;
+  lastRow: number;
+  lastCol: number;
+  gap: number;
+}
+
+/** Columns 1..n-2 of `row` strictly greater than both neighbours, ascending. */
+export function relativeMaxima(row: Float64Array): number[] {
+  const cols: number[] = [];
+  for (let c = 1; c + 1 < row.length; c++) {
+    const v = row[c]!;
+    if (v > row[c - 1]! && v > row[c + 1]!) cols.push(c);
+  }
+  return cols;
+}
+
+/** scipy.stats.scoreatpercentile(values, per) with the default 'fraction' interpolation. */
+export function scoreAtPercentile(values: Float64Array, per: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const idx = (per / 100) * (sorted.length - 1);
+  const i = Math.trunc(idx);
+  if (i === idx) return sorted[i]!;
+  const w0 = i + 1 - idx;
+  const w1 = idx - i;
+  return (sorted[i]! * w0 + sorted[i + 1]! * w1) / (w0 + w1);
+}
+
+/** Step 3: the ridge lines through the relative maxima of the rows `cwt`. */
+export function identifyRidgeLines(maxima: readonly number[][], numCols: number, maxDistances: readonly number[], gapThresh: number): RidgeLine[] {
+  let startRow = -1;
+  for (let r = maxima.length - 1; r >= 0; r--) {
+    if (maxima[r]!.length > 0) {
+      startRow = r;
+      break;
+    }
+  }
+  if (startRow < 0) return [];
+  let lines: RidgeLine[] = maxima[startRow]!.map((c) => ({ length: 1, lastRow: startRow, lastCol: c, gap: 0 }));
+  const finished: RidgeLine[] = [];
+  // lowestLineAt[c]: the lowest index of a line whose last column was c at the row's start.
+  const lowestLineAt = new Int32Array(numCols).fill(-1);
+  for (let row = startRow - 1; row >= 0; row--) {
+    for (const line of lines) line.gap += 1;
+    const snapshot = lines.length;
+    const touched: number[] = [];
+    for (let i = snapshot - 1; i >= 0; i--) {
+      const c = lines[i]!.lastCol;
+      if (lowestLineAt[c] === -1) touched.push(c);
+      lowestLineAt[c] = i;
+    }
+    const reach = maxDistances[row]!;
+    for (const col of maxima[row]!) {
+      let found = -1;
+      // the smallest distance d with a line; numpy.argmin takes the lowest index among ties
+      for (let d = 0; d <= reach && d < numCols; d++) {
+        const left = col - d >= 0 ? lowestLineAt[col - d]! : -1;
+        const right = d > 0 && col + d < numCols ? lowestLineAt[col + d]! : -1;
+        if (left >= 0 || right >= 0) {
+          found = left < 0 ? right : right < 0 ? left : Math.min(left, right);
+          break;
+        }
+      }
+      if (found >= 0) {
+        const line = lines[found]!;
+        line.length += 1;
+        line.lastRow = row;
+        line.lastCol = col;
+        line.gap = 0;
+      } else {
+        lines.push({ length: 1, lastRow: row, lastCol: col, gap: 0 });
+      }
+    }
+    for (const c of touched) lowestLineAt[c] = -1;
+    const kept: RidgeLine[] = [];
+    for (const line of lines) (line.gap > gapThresh ? finished : kept).push(line);
+    lines = kept;
+  }
+  return finished.concat(lines);
+}
+
+/**
+ * The peak columns (ascending) that scipy.signal.find_peaks_cwt finds in the CWT `rows`
+ * (row i for widths[i]), with scipy's default thresholds.
+ */
+export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly number[]): number[] {
+  if (rows.length === 0) return [];
+  const numCols = rows[0]!.length;
+  const maxima = rows.map(relativeMaxima);
+  const lines = identifyRidgeLines(
+    maxima,
+    numCols,
+    widths.map((w) => w / 4),
+    Math.ceil(widths[0]!),
+  );
+  const minLength = Math.ceil(rows.length / 4);
+  const windowSize = Math.ceil(numCols / 20);
+  const halfWindow = Math.floor(windowSize / 2);
+  const odd = windowSize % 2;
+  const rowOne = rows[0]!;
+  const noiseAt = new Map<number, number>();
+  const peaks: number[] = [];
+  for (const line of lines) {
+    if (line.length < minLength) continue;
+    const col = line.lastCol;
+    let noise = noiseAt.get(col);
+    if (noise === undefined) {
+      const start = Math.max(col - halfWindow, 0);
+      const end = Math.min(col + halfWindow + odd, numCols);
+      noise = scoreAtPercentile(rowOne.subarray(start, end), 10);
+      noiseAt.set(col, noise);
+    }
+    const snr = Math.abs(rows[line.lastRow]![col]! / noise);
+    if (snr < 1) continue; // NaN passes, as in Python
+    peaks.push(col);
+  }
+  return peaks.sort((a, b) => a - b);
+}
