@@ -1,0 +1,76 @@
+/** tsfresh's `benford_correlation`: how well the leading digits follow Benford's law. */
+import { scalarCalculator, type Calculator } from '../../calculator.js';
+
+/** log10(1 + 1/d) for d = 1..9: Benford's distribution of leading digits. */
+const BENFORD = Float64Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
+
+/**
+ * The leading digit tsfresh reads for one value: the first character of numpy's shortest
+ * scientific repr of |v| (`np.format_float_scientific`), after `np.nan_to_num` (NaN -> 0,
+ * +-inf -> the largest double). 0 for zero.
+ *
+ * The shortest repr starts with the true leading digit except when the value is the double
+ * nearest to a one-digit number D * 10^e (then it is written `De..`, e.g. 3e-05), so the
+ * arithmetic estimate is only checked against the string near such boundaries.
+ */
+export function leadingDigit(value: number): number {
+  let v = Math.abs(value);
+  if (v !== v || v === 0) return 0;
+  if (v === Infinity) v = Number.MAX_VALUE;
+  if (Number.isInteger(v) && v < 1e15) {
+    // exact integer arithmetic: p is the largest power of ten <= v
+    let p = 1;
+    while (p * 10 <= v) p *= 10;
+    return Math.floor(v / p);
+  }
+  const exponent = Math.floor(Math.log10(v));
+  const mantissa = v / 10 ** exponent;
+  const nearest = Math.round(mantissa);
+  if (Math.abs(mantissa - nearest) < 1e-9 || mantissa < 1 || mantissa >= 10) {
+    return Number(v.toExponential()[0]);
+  }
+  return Math.floor(mantissa);
+}
+
+/** Pearson's correlation of two equally long samples, as `np.corrcoef(a, b)[0, 1]` (clipped to [-1, 1]). */
+function correlation(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < n; i++) {
+    meanA += a[i]!;
+    meanB += b[i]!;
+  }
+  meanA /= n;
+  meanB /= n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - meanA;
+    const db = b[i]! - meanB;
+    ab += da * db;
+    aa += da * da;
+    bb += db * db;
+  }
+  const r = ab / Math.sqrt(aa) / Math.sqrt(bb);
+  return r !== r ? r : Math.min(1, Math.max(-1, r));
+}
+
+const digitShare = new Float64Array(9);
+
+/**
+ * `benford_correlation`: the Pearson correlation between Benford's distribution
+ * P(d) = log10(1 + 1/d), d = 1..9, and the share of the series' values whose leading digit is
+ * d (a value 0 has leading digit 0 and counts for no d). NaN when every share is equal (e.g.
+ * an all-zero series), where the correlation is undefined.
+ */
+export const benfordCorrelation: Calculator = scalarCalculator('benford_correlation', (x) => {
+  digitShare.fill(0);
+  for (let i = 0; i < x.length; i++) {
+    const d = leadingDigit(x[i]!);
+    if (d > 0) digitShare[d - 1]!++;
+  }
+  for (let d = 0; d < 9; d++) digitShare[d] = digitShare[d]! / x.length;
+  return correlation(BENFORD, digitShare);
+});

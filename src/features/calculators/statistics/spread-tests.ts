@@ -1,0 +1,41 @@
+/**
+ * Boolean and ratio tests of the spread: tsfresh's `symmetry_looking`,
+ * `large_standard_deviation` and `ratio_beyond_r_sigma`. The booleans are written as 1 / 0.
+ */
+import { paramCalculator, requireParams, type Calculator } from '../../calculator.js';
+import { formatParamSet, num } from '../../params.js';
+import { sortedMedian } from './numpy-quantile.js';
+import { seriesExtremes, seriesMean, seriesSorted, seriesStd } from './series-moments.js';
+
+/**
+ * `symmetry_looking(r)`: 1 when |mean(x) - median(x)| < r * (max(x) - min(x)), else 0
+ * (strict, so a constant series is never "symmetric looking").
+ */
+export const symmetryLooking: Calculator = {
+  name: 'symmetry_looking',
+  outputs: (params) => requireParams('symmetry_looking', params).map(formatParamSet),
+  compute(ctx, params, out, offset) {
+    const list = requireParams('symmetry_looking', params);
+    const meanMedianDifference = Math.abs(seriesMean(ctx) - sortedMedian(seriesSorted(ctx)));
+    const { min, max } = seriesExtremes(ctx);
+    const range = max - min;
+    for (let i = 0; i < list.length; i++) {
+      out[offset + i] = meanMedianDifference < num(list[i]!.r) * range ? 1 : 0;
+    }
+  },
+};
+
+/** `large_standard_deviation(r)`: 1 when std(x) > r * (max(x) - min(x)), else 0 (population std). */
+export const largeStandardDeviation: Calculator = paramCalculator('large_standard_deviation', (_x, params, ctx) => {
+  const { min, max } = seriesExtremes(ctx);
+  return seriesStd(ctx) > num(params.r) * (max - min) ? 1 : 0;
+});
+
+/** `ratio_beyond_r_sigma(r)`: #{i : |x_i - mean(x)| > r * std(x)} / n (population std). */
+export const ratioBeyondRSigma: Calculator = paramCalculator('ratio_beyond_r_sigma', (x, params, ctx) => {
+  const m = seriesMean(ctx);
+  const limit = num(params.r) * seriesStd(ctx);
+  let count = 0;
+  for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - m) > limit) count++;
+  return count / x.length;
+});
