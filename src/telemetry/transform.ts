@@ -16,7 +16,7 @@
  * Input problems: a job or node that is not in all three samplers is left out with a warning
  * (as the original did); rows with job_id 0 (LDMS: no job running) are left out; a node with
  * fewer than two common seconds is left out with a warning; a job with no node left is an
- * error ("empty job"). Duplicate rows are handled by `sampler-index.ts`.
+ * error ("empty job"), and so is input in which no job is in all three samplers. Duplicate rows are handled by `sampler-index.ts`.
  */
 import { table as makeTable, type ColumnTable } from 'arquero';
 import { counterDifferences, type CounterMode } from './counter-differences.js';
@@ -226,6 +226,14 @@ function joinSamples(indexes: SamplerIndex[], warnings: string[]): JoinedSample[
     }
   });
 
+  if (commonJobs.length === 0) {
+    throw new TelemetryInputError(
+      `no job is present in all three samplers (${indexes.map((index) => `${index.table.sampler}: ${listSome([...jobSets[indexes.indexOf(index)]!].sort((a, b) => a - b)) || 'no rows'}`).join('; ')})`,
+      indexes.map((index) => describeSource(index.table)).join(', '),
+      undefined,
+      'job_id',
+    );
+  }
   const joined: JoinedSample[] = [];
   const gaps: string[] = [];
   for (const job of commonJobs) {
