@@ -193,7 +193,7 @@ test('countPhrases matches the set-of-phrases parse on random symbol strings', (
   for (const alphabet of [2, 3, 10, 100]) {
     for (const n of [1, 2, 5, 40, 600]) {
       const seq = Array.from({ length: n }, () => rng.int(alphabet));
-      assert.equal(countPhrases(Int32Array.from(seq), n), naivePhrases(seq), `alphabet ${alphabet}, n ${n}`);
+      assert.equal(countPhrases(Int32Array.from(seq), n, alphabet), naivePhrases(seq), `alphabet ${alphabet}, n ${n}`);
     }
   }
 });

@@ -27,10 +27,13 @@ export function linspaceInto(out: Float64Array, start: number, stop: number, num
   return out;
 }
 
-/** The first guess of a value's bin among `bins` equal bins of [start, start + delta]. */
-function guessBin(value: number, start: number, delta: number, bins: number): number {
-  const guess = Math.floor(((value - start) / delta) * bins);
-  if (!(guess >= 0)) return 0; // also catches NaN from a zero-width range
+/**
+ * The first guess of a value's bin among `bins` equal bins of [start, start + bins / scale]
+ * (`scale = bins / delta`); exact up to rounding, which the callers then correct.
+ */
+function guessBin(value: number, start: number, scale: number, bins: number): number {
+  const guess = ((value - start) * scale) | 0;
+  if (!(guess > 0)) return 0; // also catches NaN from a zero-width range
   return guess > bins - 1 ? bins - 1 : guess;
 }
 
@@ -56,10 +59,10 @@ export function histogramCounts(x: Float64Array, bins: number, counts: Int32Arra
     last += 0.5;
   }
   linspaceInto(edges, first, last, bins + 1);
-  const delta = last - first;
+  const scale = bins / (last - first);
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
-    let k = guessBin(v, first, delta, bins);
+    let k = guessBin(v, first, scale, bins);
     while (k > 0 && v < edges[k]!) k--;
     while (k < bins - 1 && v >= edges[k + 1]!) k++;
     counts[k]!++;
@@ -82,10 +85,10 @@ export function equalWidthSymbols(
   edges: Float64Array,
 ): Int32Array {
   linspaceInto(edges, min, max, bins + 1);
-  const delta = max - min;
+  const scale = bins / (max - min);
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
-    let k = guessBin(v, min, delta, bins);
+    let k = guessBin(v, min, scale, bins);
     while (k > 0 && edges[k]! >= v) k--;
     while (k < bins - 1 && edges[k + 1]! < v) k++;
     symbols[i] = k;

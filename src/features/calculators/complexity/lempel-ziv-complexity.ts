@@ -25,33 +25,46 @@ import { hasNaN } from './numpy-reductions.js';
 
 let symbols = new Int32Array(0);
 let edges = new Float64Array(0);
+let rootChild = new Int32Array(0);
 let firstChild = new Int32Array(0);
 let nextSibling = new Int32Array(0);
 let nodeSymbol = new Int32Array(0);
 
-/** Number of phrases in the LZ78-style parse of `sequence[0..n)` (see the file comment). */
-export function countPhrases(sequence: Int32Array, n: number): number {
+/**
+ * Number of phrases in the LZ78-style parse of `sequence[0..n)` over the alphabet
+ * `0..alphabet-1` (see the file comment). The root, visited once per phrase, has a direct
+ * child table; deeper nodes keep first-child / next-sibling lists.
+ */
+export function countPhrases(sequence: Int32Array, n: number, alphabet: number): number {
   if (firstChild.length < n + 1) {
     firstChild = new Int32Array(n + 1);
     nextSibling = new Int32Array(n + 1);
     nodeSymbol = new Int32Array(n + 1);
   }
-  // Node 0 is the root (the empty phrase); every further node is one phrase.
-  firstChild[0] = -1;
-  let nodes = 1;
+  if (rootChild.length < alphabet) rootChild = new Int32Array(alphabet);
+  rootChild.fill(-1, 0, alphabet);
+  let nodes = 1; // node 0 is the root, the empty phrase; every further node is one phrase
   let node = 0;
   for (let i = 0; i < n; i++) {
     const symbol = sequence[i]!;
-    let child = firstChild[node]!;
-    while (child !== -1 && nodeSymbol[child] !== symbol) child = nextSibling[child]!;
+    if (symbol < 0 || symbol >= alphabet) throw new RangeError(`countPhrases: symbol ${symbol} outside 0..${alphabet - 1}`);
+    let child: number;
+    if (node === 0) child = rootChild[symbol]!;
+    else {
+      child = firstChild[node]!;
+      while (child !== -1 && nodeSymbol[child] !== symbol) child = nextSibling[child]!;
+    }
     if (child !== -1) {
-      node = child; // known phrase: extend it by the next symbol
+      node = child; // a known phrase: extend it by the next symbol
       continue;
     }
     nodeSymbol[nodes] = symbol;
     firstChild[nodes] = -1;
-    nextSibling[nodes] = firstChild[node]!;
-    firstChild[node] = nodes;
+    if (node === 0) rootChild[symbol] = nodes;
+    else {
+      nextSibling[nodes] = firstChild[node]!;
+      firstChild[node] = nodes;
+    }
     nodes++;
     node = 0;
   }
@@ -65,7 +78,7 @@ export function lempelZivComplexity(x: Float64Array, bins: number, min: number, 
   if (symbols.length < n) symbols = new Int32Array(n);
   if (edges.length < bins + 1) edges = new Float64Array(bins + 1);
   equalWidthSymbols(x, min, max, bins, symbols, edges);
-  return countPhrases(symbols, n) / n;
+  return countPhrases(symbols, n, bins) / n;
 }
 
 export const lempelZivComplexityCalculator: Calculator = {
