@@ -30,6 +30,8 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads: `'auto'` (default, only for large inputs) or an exact number (0 = this thread only). */
   workers?: 'auto' | number;
+  /** With workers, let only the workers compute (keeps this thread's event loop free). */
+  workersOnly?: boolean;
   /** Missing metric values: throw (default, as tsfresh) or leave the row out of that sample. */
   missingValues?: 'error' | 'drop';
   /** Calculators without an implementation: throw (default) or leave their columns out. */
@@ -60,6 +62,8 @@ export interface ExtractionResult {
   series: number;
   featuresPerRow: number;
   workersUsed: number;
+  /** Why workers failed, if any did (their work was redone in this thread). */
+  workerFailures: string[];
   timings: ExtractionTimings;
 }
 
@@ -127,6 +131,7 @@ export async function extractFeatures(table: ColumnTable, settings: FeatureSetti
   const t1 = performance.now();
   const report = await runExtraction(plan, data, {
     workers: custom ? 0 : options.workers,
+    workersOnly: options.workersOnly,
     onProgress: options.onProgress,
     describeRow,
     settingsJson: k2fc.stringify(),
@@ -150,6 +155,7 @@ export async function extractFeatures(table: ColumnTable, settings: FeatureSetti
     series: rows * plan.kinds.length,
     featuresPerRow: plan.width,
     workersUsed: report.workersUsed,
+    workerFailures: report.workerFailures,
     timings: { prepare: (t1 - t0) / 1000, compute: (t2 - t1) / 1000, dropNaN: (t3 - t2) / 1000 },
   };
 }

@@ -27,6 +27,11 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
   /** Names a feature row in error messages. */
   describeRow?: (row: number) => string;
+  /**
+   * Leave all computing to the workers while any is alive (the main thread only hands out
+   * chunks, so its event loop stays free, e.g. for a notebook's progress display).
+   */
+  workersOnly?: boolean;
   /** The settings in published JSON form and the missing-calculator policy, for workers to compile the same plan. */
   settingsJson: string;
   missing: 'error' | 'skip';
@@ -47,9 +52,25 @@ export function workerModuleUrl(): string {
   return new URL(`./extraction-worker${ext}`, here).href;
 }
 
+/**
+ * The worker's JavaScript: import the worker module (after registering tsx's loader in the
+ * worker when running from source: a loader registered by `--import tsx` in the main thread
+ * does not reach an eval'd worker), or report why it could not.
+ */
 function bootstrapSource(url: string): string {
+  let loader = '';
+  if (url.endsWith('.ts')) {
+    try {
+      loader = import.meta.resolve('tsx/esm/api');
+    } catch {
+      loader = '';
+    }
+  }
+  const load = loader
+    ? `import(${JSON.stringify(loader)}).then((api) => { api.register(); return import(${JSON.stringify(url)}); })`
+    : `import(${JSON.stringify(url)})`;
   return (
-    `import(${JSON.stringify(url)}).catch((err) => {` +
+    `${load}.catch((err) => {` +
     `require('node:worker_threads').parentPort.postMessage({ type: 'error', message: 'cannot load ' + ${JSON.stringify(url)} + ': ' + (err && err.message ? err.message : String(err)) });` +
     `});`
   );
@@ -100,18 +121,23 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
   }
 
   const slots: WorkerSlot[] = [];
-  let settle: (() => void) | null = null;
-  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
   const outstanding = (): number => slots.filter((s) => !s.dead && s.chunk >= 0).length;
   const takeChunk = (): number => (queue.length ? queue.shift()! : next < chunks ? next++ : -1);
+  let stopped = false;
   const assign = (slot: WorkerSlot): void => {
-    const c = failure ? -1 : takeChunk();
+    const c = stopped ? -1 : takeChunk();
     slot.chunk = c;
     if (c >= 0) {
       const [from, to] = rangeOf(c);
       slot.worker.postMessage({ from, to });
     }
-    if (outstanding() === 0) settle?.();
+    notify();
   };
   const retire = (slot: WorkerSlot, message: string): void => {
     if (slot.dead) return;
@@ -120,7 +146,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
     if (slot.chunk >= 0) queue.push(slot.chunk);
     slot.chunk = -1;
     void slot.worker.terminate();
-    if (outstanding() === 0) settle?.();
+    notify();
   };
   const init: WorkerInit = { settingsJson: options.settingsJson, missing: options.missing, data, width: plan.width };
   const source = bootstrapSource(workerModuleUrl());
@@ -135,7 +161,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
         finish(slot.chunk);
         assign(slot);
       } else if (msg.type === 'error') {
-        // A calculator error is real: recompute the chunk here, which reports it with context.
+        // A calculator error is real: the chunk is recomputed here, which reports it with context.
         retire(slot, msg.message ?? 'worker error');
       }
     });
@@ -144,25 +170,18 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
   }
   try {
     for (;;) {
-      const c = takeChunk();
-      if (c < 0) {
-        if (outstanding() === 0) break;
-        await new Promise<void>((resolve) => {
-          settle = resolve;
-          // a worker may finish or fail while we wait; the queue may refill from a failure
-        });
-        settle = null;
+      const remaining = next < chunks || queue.length > 0;
+      if (!remaining && outstanding() === 0) break;
+      const mainComputes = !options.workersOnly || slots.every((s) => s.dead);
+      if (remaining && mainComputes) {
+        computeHere(takeChunk());
+        await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
-      try {
-        computeHere(c);
-      } catch (err) {
-        failure = err instanceof Error ? err : new Error(String(err));
-        throw failure;
-      }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
+    stopped = true;
     for (const slot of slots) {
       slot.worker.removeAllListeners('exit');
       if (!slot.dead) void slot.worker.terminate();
