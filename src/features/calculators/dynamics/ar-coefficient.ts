@@ -1,0 +1,84 @@
+/**
+ * tsfresh `ar_coefficient(x, coeff, k)`: coefficient φ_coeff of the AR(k) model
+ *
+ *   x_t = φ_0 + Σ_{i=1}^{k} φ_i x_{t−i} + ε_t,
+ *
+ * fitted as statsmodels' `AutoReg(x, lags=k, trend="c").fit()` does: ordinary least squares of
+ * x_t on (1, x_{t−1}, ..., x_{t−k}) for t = k..n−1. When the n − k rows are fewer than the k + 1
+ * regressors statsmodels raises and tsfresh returns NaN for φ_0..φ_{k−1} but 0 for φ_k (its
+ * fallback list has only k entries, and an IndexError there means 0). coeff > k gives NaN.
+ *
+ * A full-rank fit is solved on centered columns by Householder QR (the same estimate, better
+ * conditioned for series far from zero). A rank-deficient design (a constant series) takes
+ * statsmodels' pinv answer: the minimum-norm solution with singular values below 1e-15·σ_max
+ * dropped. tsfresh is fragile there: its SVD's rounding noise sometimes clears that cutoff and
+ * the published value is noise (e.g. a constant 895 over 300 points); we give the exact
+ * minimum-norm solution. Parameters: `coeff` (int ≥ 0), `k` (int ≥ 1).
+ */
+import type { SeriesContext } from '../../calculator.js';
+import { num } from '../../params.js';
+import { backSubstitute, nestedQr } from '../../numeric/householder-qr.js';
+import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
+import { combinerCalculator } from './combiner.js';
+
+/**
+ * [φ_0, ..., φ_k] of the AR(k) least-squares fit with intercept, or null when statsmodels
+ * refuses the model (fewer rows than regressors).
+ */
+export function fitAutoregression(x: Float64Array, k: number): Float64Array | null {
+  const n = x.length;
+  const rows = n - k;
+  if (rows < k + 1 || rows <= 0) return null;
+  // Centered regression: y − ȳ on (x_{t−i} − mean_i), then φ_0 = ȳ − Σ φ_i mean_i.
+  const y = x.subarray(k);
+  let yMean = 0;
+  for (let t = 0; t < rows; t++) yMean += y[t]!;
+  yMean /= rows;
+  const yc = new Float64Array(rows);
+  for (let t = 0; t < rows; t++) yc[t] = y[t]! - yMean;
+  const columns: Float64Array[] = [];
+  const means = new Float64Array(k + 1);
+  for (let i = 1; i <= k; i++) {
+    const col = new Float64Array(rows);
+    let m = 0;
+    for (let t = 0; t < rows; t++) m += x[k + t - i]!;
+    m /= rows;
+    means[i] = m;
+    for (let t = 0; t < rows; t++) col[t] = x[k + t - i]! - m;
+    columns.push(col);
+  }
+  const qr = nestedQr(columns, yc);
+  let fullRank = true;
+  let scale = 0;
+  for (let i = 0; i < k; i++) scale = Math.max(scale, qr.columnNorms[i]!);
+  for (let i = 0; i < k; i++) {
+    if (!(Math.abs(qr.rDiagonal[i]!) > 1e-13 * scale)) fullRank = false;
+  }
+  if (fullRank) {
+    const phi = backSubstitute(qr);
+    const params = new Float64Array(k + 1);
+    let c = yMean;
+    for (let i = 1; i <= k; i++) {
+      params[i] = phi[i - 1]!;
+      c -= phi[i - 1]! * means[i]!;
+    }
+    params[0] = c;
+    return params;
+  }
+  const raw: Float64Array[] = [new Float64Array(rows).fill(1)];
+  for (let i = 1; i <= k; i++) raw.push(Float64Array.from(x.subarray(k - i, k - i + rows)));
+  return minNormLeastSquares(raw, y, 1e-15).x;
+}
+
+export const arCoefficient = combinerCalculator('ar_coefficient', (ctx: SeriesContext, params, out, offset) => {
+  for (let i = 0; i < params.length; i++) {
+    const k = num(params[i]!.k);
+    const coeff = num(params[i]!.coeff);
+    if (!Number.isInteger(k) || k < 1) throw new RangeError(`ar_coefficient: k must be an integer >= 1, got ${k}`);
+    if (!Number.isInteger(coeff) || coeff < 0) throw new RangeError(`ar_coefficient: coeff must be an integer >= 0, got ${coeff}`);
+    const fit = ctx.memo(`dynamics.ar.${k}`, () => fitAutoregression(ctx.x, k));
+    if (coeff > k) out[offset + i] = NaN;
+    else if (fit === null) out[offset + i] = coeff < k ? NaN : 0;
+    else out[offset + i] = fit[coeff]!;
+  }
+});

@@ -1,0 +1,46 @@
+/**
+ * Shared per-series intermediate results of the dynamics family.
+ *
+ * `adjustedAutocovariance(ctx, maxLag)` is statsmodels' `acovf(x, adjusted=True, demean=True)`:
+ * γ(k) = Σ_{t=0}^{n−1−k} (x_t − x̄)(x_{t+k} − x̄) / (n − k) for k = 0..min(maxLag, n−1), x̄ the
+ * numpy mean. It feeds autocorrelation, agg_autocorrelation and partial_autocorrelation; it is
+ * computed directly in O(n·maxLag) (maxLag is at most a few dozen in every tsfresh setting) and
+ * cached under the memo key `dynamics.acovf` — a longer request recomputes and replaces it.
+ */
+import type { SeriesContext } from '../../calculator.js';
+import { numpyMean, numpyVariance } from '../../numeric/pairwise-sum.js';
+
+/** The numpy mean of the series, memo key `mean` (shared meaning across families). */
+export function seriesMean(ctx: SeriesContext): number {
+  return ctx.memo('mean', () => numpyMean(ctx.x));
+}
+
+/** `np.var(x)` (population variance, ddof 0) computed numpy's way, memo key `dynamics.variance`. */
+export function seriesVariance(ctx: SeriesContext): number {
+  return ctx.memo('dynamics.variance', () => numpyVariance(ctx.x));
+}
+
+interface AcovfCache {
+  values: Float64Array;
+}
+
+/** γ(0..min(maxLag, n−1)), adjusted (divided by n − k) and demeaned. Empty for an empty series. */
+export function adjustedAutocovariance(ctx: SeriesContext, maxLag: number): Float64Array {
+  const x = ctx.x;
+  const n = x.length;
+  const want = Math.max(0, Math.min(maxLag, n - 1)) + 1;
+  const cache = ctx.memo<AcovfCache>('dynamics.acovf', () => ({ values: new Float64Array(0) }));
+  if (n === 0) return cache.values;
+  if (cache.values.length >= want) return cache.values;
+  const mean = seriesMean(ctx);
+  const centered = new Float64Array(n);
+  for (let i = 0; i < n; i++) centered[i] = x[i]! - mean;
+  const values = new Float64Array(want);
+  for (let k = 0; k < want; k++) {
+    let s = 0;
+    for (let t = 0; t + k < n; t++) s += centered[t]! * centered[t + k]!;
+    values[k] = s / (n - k);
+  }
+  cache.values = values;
+  return values;
+}

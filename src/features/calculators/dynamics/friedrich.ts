@@ -1,0 +1,137 @@
+/**
+ * The Langevin-model features of Friedrich et al. (2000), "Extracting model equations from
+ * experimental data", Physics Letters A 271, 217–222: model the dynamics as
+ * ẋ(t) = h(x(t)) + 𝒩(0, R) and estimate the drift h as a polynomial of degree m.
+ *
+ * Estimation (tsfresh `_estimate_friedrich_coefficients`): pair each value x_t (t < n−1) with
+ * its change Δx_t = x_{t+1} − x_t; cut the x_t into r quantile bins (`pandas.qcut(x, r)`:
+ * edges at the linearly interpolated quantiles k/r, bins (e_{k−1}, e_k] with the lowest edge
+ * included; any repeated edge raises, which tsfresh turns into NaN); average x_t and Δx_t in
+ * every non-empty bin (pandas' compensated group mean); fit `np.polyfit(means_x, means_Δx, m)`.
+ *
+ * - `friedrich_coefficients(x, coeff, m, r)`: coefficient `coeff` of h, highest power first
+ *   (coeff 0 multiplies x^m); NaN past m or when the estimate fails.
+ * - `max_langevin_fixed_point(x, m, r)`: the largest fixed point of the dynamics, the maximum
+ *   real part over the roots of h (`np.max(np.real(np.roots(coeffs)))`); NaN when the estimate
+ *   fails or h has no roots.
+ *
+ * With fewer bins than m + 1 the fit is underdetermined and, like numpy, we return the
+ * minimum-norm solution of the column-scaled system; those values and those of badly scaled
+ * series (values ~1e8) are fragile in tsfresh itself.
+ */
+import type { SeriesContext } from '../../calculator.js';
+import { num } from '../../params.js';
+import { polyfit } from '../../numeric/polyfit.js';
+import { polynomialRoots } from '../../numeric/polynomial-roots.js';
+import { combinerCalculator } from './combiner.js';
+
+/**
+ * The edges of `pandas.qcut(values, r)` on ascending `sorted`: pandas 2 calls
+ * `np.percentile(sorted, 100·linspace(0, 1, r+1))`, i.e. virtual index (len−1)·q with numpy's
+ * two-sided linear interpolation. The rounding steps (k·(1/r), ·100, /100) are kept because an
+ * edge that lands an ulp below a data value moves that value to the next bin.
+ */
+export function quantileEdges(sorted: Float64Array, r: number): Float64Array {
+  const m = sorted.length;
+  const edges = new Float64Array(r + 1);
+  const step = 1 / r;
+  for (let k = 0; k <= r; k++) {
+    const q = k === r ? 1 : ((k * step) * 100) / 100;
+    const v = (m - 1) * q;
+    if (v >= m - 1) {
+      edges[k] = sorted[m - 1]!;
+      continue;
+    }
+    const lo = Math.floor(v);
+    const gamma = v - lo;
+    const a = sorted[lo]!;
+    const b = sorted[lo + 1]!;
+    const diff = b - a;
+    edges[k] = gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+  }
+  return edges;
+}
+
+/** h's coefficients (length m+1, highest power first), or null where tsfresh gives NaN. */
+export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: number): Float64Array | null {
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`friedrich: m must be a positive integer, got ${m}`);
+  if (!Number.isInteger(r) || r < 1) throw new RangeError(`friedrich: r must be a positive integer, got ${r}`);
+  const count = x.length - 1;
+  if (count < 1) return null;
+  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i]!)) return null;
+  const signal = x.subarray(0, count);
+  const sorted = Float64Array.from(signal).sort();
+  const edges = quantileEdges(sorted, r);
+  for (let k = 1; k <= r; k++) if (!(edges[k]! > edges[k - 1]!)) return null; // "Bin edges must be unique"
+  // Kahan-compensated sums per bin, in series order (pandas group_mean).
+  const sumX = new Float64Array(r);
+  const compX = new Float64Array(r);
+  const sumD = new Float64Array(r);
+  const compD = new Float64Array(r);
+  const counts = new Int32Array(r);
+  for (let t = 0; t < count; t++) {
+    const value = signal[t]!;
+    // bin = number of edges e_1..e_r strictly below value (searchsorted left), lowest edge → 0
+    let lo = 1;
+    let hi = r;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    const bin = lo - 1;
+    counts[bin]!++;
+    let y = value - compX[bin]!;
+    let s = sumX[bin]! + y;
+    compX[bin] = s - sumX[bin]! - y;
+    sumX[bin] = s;
+    y = x[t + 1]! - value - compD[bin]!;
+    s = sumD[bin]! + y;
+    compD[bin] = s - sumD[bin]! - y;
+    sumD[bin] = s;
+  }
+  const meansX: number[] = [];
+  const meansD: number[] = [];
+  for (let b = 0; b < r; b++) {
+    if (counts[b] === 0) continue;
+    meansX.push(sumX[b]! / counts[b]!);
+    meansD.push(sumD[b]! / counts[b]!);
+  }
+  const coef = polyfit(meansX, meansD, m);
+  for (const c of coef) if (!Number.isFinite(c)) return null;
+  return coef;
+}
+
+function friedrichFor(ctx: SeriesContext, m: number, r: number): Float64Array | null {
+  return ctx.memo(`dynamics.friedrich.${m}.${r}`, () => estimateFriedrichCoefficients(ctx.x, m, r));
+}
+
+export const friedrichCoefficients = combinerCalculator('friedrich_coefficients', (ctx, params, out, offset) => {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    const coeff = num(p.coeff);
+    if (!Number.isInteger(coeff) || coeff < 0) throw new RangeError(`friedrich_coefficients: coeff must be an integer >= 0, got ${coeff}`);
+    const coef = friedrichFor(ctx, num(p.m), num(p.r));
+    out[offset + i] = coef === null || coeff >= coef.length ? NaN : coef[coeff]!;
+  }
+});
+
+/** max Re(root) of h, NaN when h has no roots or could not be estimated. */
+export function maxLangevinFixedPoint(coef: Float64Array | null): number {
+  if (coef === null) return NaN;
+  const { re } = polynomialRoots(coef);
+  if (re.length === 0) return NaN;
+  let best = -Infinity;
+  for (const v of re) {
+    if (Number.isNaN(v)) return NaN;
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+export const maxLangevinFixedPointCalculator = combinerCalculator('max_langevin_fixed_point', (ctx, params, out, offset) => {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    out[offset + i] = maxLangevinFixedPoint(friedrichFor(ctx, num(p.m), num(p.r)));
+  }
+});

@@ -1,0 +1,94 @@
+/**
+ * Least squares through the singular value decomposition, the way numpy/statsmodels solve
+ * them: `np.linalg.lstsq(A, b, rcond)` and statsmodels' `pinv`-based OLS both return the
+ * minimum-norm solution x = Σ_{σ_j > rcond·σ_max} v_j (u_jᵀ b) / σ_j, treating the smaller
+ * singular values as exact zeros. That choice decides the answer whenever the design matrix is
+ * rank deficient (a polynomial fitted through fewer points than coefficients, an AR model of a
+ * constant series), so we reproduce it rather than use a plain QR solve there.
+ *
+ * The SVD is one-sided Jacobi (Hestenes 1958): rotate column pairs of A until all columns are
+ * orthogonal; the column norms are then the singular values. It is slow for big matrices and
+ * very accurate, which is the right trade for the small systems here (≤ a few dozen columns).
+ */
+
+export interface MinNormSolution {
+  /** The minimum-norm least-squares coefficients (length = number of columns). */
+  readonly x: Float64Array;
+  /** Singular values kept above the cutoff. */
+  readonly rank: number;
+  /** All singular values, unsorted (column order of the rotated matrix). */
+  readonly singularValues: Float64Array;
+}
+
+/**
+ * Minimum-norm least-squares solution of A x ≈ b, A given column-major as `columns[j][i]`
+ * (m rows, n columns), singular values ≤ rcond·σ_max dropped. Does not modify its inputs.
+ */
+export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLike<number>, rcond: number): MinNormSolution {
+  const n = columns.length;
+  const m = b.length;
+  const u = columns.map((c) => Float64Array.from(c));
+  const v = Array.from({ length: n }, (_, j) => {
+    const col = new Float64Array(n);
+    col[j] = 1;
+    return col;
+  });
+  for (let sweep = 0; sweep < 80; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const up = u[p]!;
+        const uq = u[q]!;
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < m; i++) {
+          alpha += up[i]! * up[i]!;
+          beta += uq[i]! * uq[i]!;
+          gamma += up[i]! * uq[i]!;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (let i = 0; i < m; i++) {
+          const a = up[i]!;
+          const bq = uq[i]!;
+          up[i] = c * a - s * bq;
+          uq[i] = s * a + c * bq;
+        }
+        const vp = v[p]!;
+        const vq = v[q]!;
+        for (let i = 0; i < n; i++) {
+          const a = vp[i]!;
+          const bq = vq[i]!;
+          vp[i] = c * a - s * bq;
+          vq[i] = s * a + c * bq;
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const sigma = new Float64Array(n);
+  let sigmaMax = 0;
+  for (let j = 0; j < n; j++) {
+    let ss = 0;
+    for (let i = 0; i < m; i++) ss += u[j]![i]! * u[j]![i]!;
+    sigma[j] = Math.sqrt(ss);
+    if (sigma[j]! > sigmaMax) sigmaMax = sigma[j]!;
+  }
+  const cutoff = rcond * sigmaMax;
+  const x = new Float64Array(n);
+  let rank = 0;
+  for (let j = 0; j < n; j++) {
+    if (!(sigma[j]! > cutoff)) continue;
+    rank++;
+    let dot = 0;
+    for (let i = 0; i < m; i++) dot += u[j]![i]! * b[i]!;
+    const scale = dot / (sigma[j]! * sigma[j]!);
+    for (let k = 0; k < n; k++) x[k] += v[j]![k]! * scale;
+  }
+  return { x, rank, singularValues: sigma };
+}

@@ -1,0 +1,66 @@
+/**
+ * `scipy.stats.linregress(x, y)` as scipy 1.x computes it, rounding included where tsfresh's
+ * results depend on it (a perfect line must give r = ±1 exactly, hence stderr 0):
+ *
+ *   x̄, ȳ = np.mean;  ssxm, ssxym, ssym = np.cov(x, y, bias=1)  (Σ products · (1/n))
+ *   r = ssxym / √(ssxm·ssym), clipped to [−1, 1]; r = 0 when ssxm or ssym is 0
+ *   slope = ssxym / ssxm,  intercept = ȳ − slope·x̄
+ *   n = 2:  pvalue = (y₀ == y₁ ? 1 : 0), stderr = 0
+ *   else:   df = n − 2,  t = r √(df / ((1 − r + 1e-20)(1 + r + 1e-20))),
+ *           pvalue = 2·stdtr(df, −|t|),  stderr = √((1 − r²)·ssym / ssxm / df)
+ *
+ * A series of one value gives r = 0 and NaN for everything else (scipy divides 0 by 0).
+ */
+import { studentTCdf } from './distributions.js';
+import { pairwiseSum } from './pairwise-sum.js';
+
+export interface LinearRegression {
+  slope: number;
+  intercept: number;
+  rvalue: number;
+  pvalue: number;
+  stderr: number;
+  intercept_stderr: number;
+}
+
+const TINY = 1.0e-20;
+
+/** linregress of `y[start..end)` against x = 0, 1, ..., n−1 (tsfresh's linear_trend). */
+export function linearTrendRegression(y: ArrayLike<number>, start = 0, end = y.length): LinearRegression {
+  const n = end - start;
+  if (n <= 0) throw new RangeError('linregress needs at least one value');
+  const xMean = (n * (n - 1)) / 2 / n; // exact: the pairwise sum of 0..n-1 is an exact integer
+  const yMean = pairwiseSum(y, start, n) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = i - xMean;
+    const dy = y[start + i]! - yMean;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  const inv = 1 / n;
+  return finish(n, sxx * inv, sxy * inv, syy * inv, xMean, yMean, y[start]!, y[start + Math.min(1, n - 1)]!);
+}
+
+function finish(n: number, ssxm: number, ssxym: number, ssym: number, xMean: number, yMean: number, y0: number, y1: number): LinearRegression {
+  let r: number;
+  if (ssxm === 0 || ssym === 0) r = 0;
+  else {
+    r = ssxym / Math.sqrt(ssxm * ssym);
+    if (r > 1) r = 1;
+    else if (r < -1) r = -1;
+  }
+  const slope = ssxym / ssxm;
+  const intercept = yMean - slope * xMean;
+  if (n === 2) {
+    return { slope, intercept, rvalue: r, pvalue: y0 === y1 ? 1 : 0, stderr: 0, intercept_stderr: 0 };
+  }
+  const df = n - 2;
+  const t = r * Math.sqrt(df / ((1 - r + TINY) * (1 + r + TINY)));
+  const pvalue = 2 * studentTCdf(-Math.abs(t), df);
+  const stderr = Math.sqrt(((1 - r * r) * ssym) / ssxm / df);
+  return { slope, intercept, rvalue: r, pvalue, stderr, intercept_stderr: stderr * Math.sqrt(ssxm + xMean * xMean) };
+}
