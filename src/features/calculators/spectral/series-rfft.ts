@@ -3,7 +3,13 @@
  * key 'rfft' and used by fft_coefficient and fft_aggregated (and any other family that needs
  * it: call `seriesRfft(ctx)` rather than computing it again).
  *
- * Precision: telemetry gauges sit around 1e8 while their fluctuations are a few thousand, so
+ * For every length where numpy uses its mixed-radix real FFT (all lengths below 50 and all
+ * with small prime factors, i.e. everything tsfresh usually meets) the spectrum is numpy's
+ * own, bit for bit (numeric/pocketfft-rfft.ts): tsfresh's values include numpy's rounding
+ * noise, e.g. the angles of the ~1e-12 "zero" terms of a constant series. For the remaining
+ * lengths (numpy switches to Bluestein's algorithm) we use `accurateRfft` below.
+ *
+ * Precision of the fallback: telemetry gauges sit around 1e8 while their fluctuations are a few thousand, so
  * the zero-frequency term is ~1e11 and every other term is ~1e5 or smaller. Any FFT (numpy's
  * pocketfft included) spreads a rounding error of about eps * ||x|| over all terms, which would
  * eat most of a 1e-6 budget on the small terms. Since the DFT is linear and sum_j W^{jk} = 0
@@ -14,6 +20,7 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { rfft } from '../../numeric/fft.js';
+import { pocketfftRfft, pocketfftRfftSupported } from '../../numeric/pocketfft-rfft.js';
 import { numpySum } from './numpy-sum.js';
 
 /** The one-sided spectrum X[0 .. floor(n/2)] of a real series. */
@@ -43,7 +50,12 @@ export function accurateRfft(x: Float64Array): RealSpectrum {
   return spectrum;
 }
 
+/** numpy.fft.rfft(x): numpy's own arithmetic where ported, else `accurateRfft`. */
+export function numpyRfft(x: Float64Array): RealSpectrum {
+  return pocketfftRfftSupported(x.length) ? pocketfftRfft(x) : accurateRfft(x);
+}
+
 /** The rfft of the context's series, shared under the memo key 'rfft'. */
 export function seriesRfft(ctx: SeriesContext): RealSpectrum {
-  return ctx.memo('rfft', () => accurateRfft(ctx.x));
+  return ctx.memo('rfft', () => numpyRfft(ctx.x));
 }
