@@ -1,34 +1,31 @@
 /**
- * A raw sampler table in the DSOS shape, held column-wise: `timestamp, component_id, job_id,
- * app_id`, then one Float64Array per metric. This is what a cluster's sampler export holds
- * before any transform (counters still cumulative, per-core columns still present).
+ * A raw sampler table in the DSOS shape as the simulator produces it: the telemetry stage's
+ * `SamplerTable` (id columns and one Float64Array per metric, the transform's input) plus the
+ * `app_id` column a DSOS export carries. Counters are still cumulative and the per-core
+ * columns still present: this is what a cluster's sampler export holds before any transform.
  */
 import * as aq from 'arquero';
+import type { SamplerTable } from '../telemetry/index.js';
 import { SAMPLER_ID_COLUMNS, type SamplerName } from './eclipse-columns.js';
 
-/** One sampler's rows, column-wise. */
-export interface SamplerTable {
+/** One simulated sampler's rows, column-wise; `metrics[i]` holds the values of `metricNames[i]`. */
+export interface SimulatedSamplerTable extends SamplerTable {
   readonly sampler: SamplerName;
-  /** Metric column names, in file order (after the four id columns). */
-  readonly metrics: readonly string[];
-  readonly rowCount: number;
   /** Unix seconds with microseconds (the instant the sampler read /proc). */
   readonly timestamp: Float64Array;
-  readonly componentId: Float64Array;
-  readonly jobId: Float64Array;
+  /** LDMS app_id: always 0 (as on Eclipse, where jobs are told apart by job_id). */
   readonly appId: Float64Array;
-  /** One array per metric, parallel to `metrics`. */
-  readonly values: readonly Float64Array[];
+  readonly rowCount: number;
 }
 
 /** The values of metric `name` in `table`; throws naming the sampler when it has no such column. */
 export function samplerColumn(table: SamplerTable, name: string): Float64Array {
-  const i = table.metrics.indexOf(name);
+  const i = table.metricNames.indexOf(name);
   if (i < 0) throw new Error(`sampler ${table.sampler} has no column "${name}"`);
-  return table.values[i]!;
+  return table.metrics[i]!;
 }
 
-/** Grows a sampler table row by row into preallocated columns. */
+/** Grows a sampler table row by row into preallocated columns (doubling when full). */
 export class SamplerTableBuilder {
   private rows = 0;
   private capacity: number;
@@ -38,13 +35,13 @@ export class SamplerTableBuilder {
   private appId: Float64Array;
   private values: Float64Array[];
 
-  constructor(readonly sampler: SamplerName, readonly metrics: readonly string[], capacity: number) {
+  constructor(readonly sampler: SamplerName, readonly metricNames: readonly string[], capacity: number) {
     this.capacity = Math.max(16, capacity);
     this.timestamp = new Float64Array(this.capacity);
     this.componentId = new Float64Array(this.capacity);
     this.jobId = new Float64Array(this.capacity);
     this.appId = new Float64Array(this.capacity);
-    this.values = metrics.map(() => new Float64Array(this.capacity));
+    this.values = metricNames.map(() => new Float64Array(this.capacity));
   }
 
   private grow(): void {
@@ -61,7 +58,7 @@ export class SamplerTableBuilder {
     this.capacity *= 2;
   }
 
-  /** Appends one row; `row` holds the metrics in `metrics` order. */
+  /** Appends one row; `row` holds the metrics in `metricNames` order. */
   push(timestamp: number, componentId: number, jobId: number, appId: number, row: Float64Array): void {
     if (this.rows === this.capacity) this.grow();
     const r = this.rows++;
@@ -73,29 +70,29 @@ export class SamplerTableBuilder {
   }
 
   /** The finished table (views over the filled part of the buffers). */
-  build(): SamplerTable {
+  build(): SimulatedSamplerTable {
     const n = this.rows;
     return {
       sampler: this.sampler,
-      metrics: this.metrics,
+      metricNames: this.metricNames,
       rowCount: n,
       timestamp: this.timestamp.subarray(0, n),
       componentId: this.componentId.subarray(0, n),
       jobId: this.jobId.subarray(0, n),
       appId: this.appId.subarray(0, n),
-      values: this.values.map((v) => v.subarray(0, n)),
+      metrics: this.values.map((v) => v.subarray(0, n)),
     };
   }
 }
 
 /** The table as an arquero table with the DSOS column names (id columns first). */
-export function samplerTableToArquero(table: SamplerTable): aq.ColumnTable {
+export function samplerTableToArquero(table: SimulatedSamplerTable): aq.ColumnTable {
   const columns: Record<string, Float64Array> = {
     [SAMPLER_ID_COLUMNS[0]]: table.timestamp,
     [SAMPLER_ID_COLUMNS[1]]: table.componentId,
     [SAMPLER_ID_COLUMNS[2]]: table.jobId,
     [SAMPLER_ID_COLUMNS[3]]: table.appId,
   };
-  table.metrics.forEach((name, i) => (columns[name] = table.values[i]!));
+  table.metricNames.forEach((name, i) => (columns[name] = table.metrics[i]!));
   return aq.table(columns);
 }

@@ -12,7 +12,7 @@ import { NodeKernel } from './kernel.js';
 import { clearLoad, emptyLoad } from './load.js';
 import { drawNodeTraits } from './node.js';
 import { presetByName, validatePreset, type PresetSpec } from './presets.js';
-import { SamplerTableBuilder, type SamplerTable } from './sampler-table.js';
+import { SamplerTableBuilder, type SimulatedSamplerTable } from './sampler-table.js';
 
 /** One node of a simulated job, with what was injected on it. */
 export interface SimulatedNode {
@@ -49,7 +49,7 @@ export interface SimulatedDataset {
   readonly jobs: readonly SimulatedJob[];
   readonly labels: readonly SampleLabel[];
   /** The raw DSOS-shape sampler tables (cumulative counters, per-core columns included). */
-  readonly samplers: Readonly<Record<SamplerName, SamplerTable>>;
+  readonly samplers: Readonly<Record<SamplerName, SimulatedSamplerTable>>;
 }
 
 /** Options of `simulate`. */
@@ -186,6 +186,6 @@ export function simulate(options: SimulateOptions = {}): SimulatedDataset {
     seed,
     jobs,
     labels: labelsOf(jobs),
-    samplers: Object.fromEntries(SAMPLER_NAMES.map((name) => [name, builders[name].build()])) as Record<SamplerName, SamplerTable>,
+    samplers: Object.fromEntries(SAMPLER_NAMES.map((name) => [name, builders[name].build()])) as Record<SamplerName, SimulatedSamplerTable>,
   };
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { streamFileAtomic, writeFileAtomic } from '../util/atomic.js';
 import { writeCsvAtomic } from '../util/csv.js';
 import { SAMPLER_ID_COLUMNS, SAMPLER_NAMES } from './eclipse-columns.js';
-import type { SamplerTable } from './sampler-table.js';
+import type { SimulatedSamplerTable } from './sampler-table.js';
 import type { SimulatedDataset } from './simulate.js';
 
 /** The label file's columns, in order. */
@@ -41,9 +41,9 @@ export interface WrittenSimulation {
 const CHUNK_CHARS = 1 << 20;
 
 /** Streams one sampler table as CSV text chunks of about 1 MB through `write`. */
-export async function writeSamplerCsv(table: SamplerTable, write: (chunk: string) => Promise<void>): Promise<void> {
-  await write([...SAMPLER_ID_COLUMNS, ...table.metrics].join(',') + '\n');
-  const values = table.values;
+export async function writeSamplerCsv(table: SimulatedSamplerTable, write: (chunk: string) => Promise<void>): Promise<void> {
+  await write([...SAMPLER_ID_COLUMNS, ...table.metricNames].join(',') + '\n');
+  const values = table.metrics;
   const columns = values.length;
   let chunk = '';
   for (let r = 0; r < table.rowCount; r++) {
