@@ -4,6 +4,9 @@ import { scalarCalculator, type Calculator } from '../../calculator.js';
 /** log10(1 + 1/d) for d = 1..9: Benford's distribution of leading digits. */
 const BENFORD = Float64Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
 
+/** 10^e for e = -330..330 (approximate below 1e-290; only used where exact enough). */
+const POWERS_OF_TEN = Float64Array.from({ length: 661 }, (_, i) => 10 ** (i - 330));
+
 /**
  * The leading digit tsfresh reads for one value: the first character of numpy's shortest
  * scientific repr of |v| (`np.format_float_scientific`), after `np.nan_to_num` (NaN -> 0,
@@ -17,14 +20,17 @@ export function leadingDigit(value: number): number {
   let v = Math.abs(value);
   if (v !== v || v === 0) return 0;
   if (v === Infinity) v = Number.MAX_VALUE;
+  // below ~1e-290 the power of ten loses precision (subnormals): read the digit off the string
+  if (v < 1e-290) return Number(v.toExponential()[0]);
+  const exponent = Math.floor(Math.log10(v));
   if (Number.isInteger(v) && v < 1e15) {
-    // exact integer arithmetic: p is the largest power of ten <= v
-    let p = 1;
-    while (p * 10 <= v) p *= 10;
+    // integers: powers of ten up to 1e15 and the quotient's floor are exact
+    let p = POWERS_OF_TEN[exponent + 330]!;
+    if (p > v) p /= 10;
+    else if (p * 10 <= v) p *= 10;
     return Math.floor(v / p);
   }
-  const exponent = Math.floor(Math.log10(v));
-  const mantissa = v / 10 ** exponent;
+  const mantissa = v / POWERS_OF_TEN[exponent + 330]!;
   const nearest = Math.round(mantissa);
   if (Math.abs(mantissa - nearest) < 1e-9 || mantissa < 1 || mantissa >= 10) {
     return Number(v.toExponential()[0]);

@@ -1,12 +1,11 @@
 /** tsfresh's `change_quantiles`. */
-import { paramCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
+import { requireParams, type Calculator } from '../../calculator.js';
+import { formatParamSet, num } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
 
-const selectedChanges = scratchBuffer();
 const deviations = scratchBuffer();
 
 /** np.mean / np.var / np.std / np.median of `values[0..m)` (m > 0), as numpy computes them. */
@@ -32,11 +31,37 @@ function aggregate(values: Float64Array, m: number, aggregator: string): number 
   }
 }
 
+const rawChanges = scratchBuffer();
+const absoluteChanges = scratchBuffer();
+
+/**
+ * Collects the changes x_{i+1} - x_i whose start and end both lie in [lower, upper] into
+ * `raw` (and their magnitudes into `absolute`); returns how many there are. Branch-free, as
+ * which points fall inside is data-dependent and unpredictable.
+ */
+function collectCorridorChanges(x: Float64Array, lower: number, upper: number, raw: Float64Array, absolute: Float64Array): number {
+  const n = x.length;
+  let m = 0;
+  let previous = x[0]!;
+  let previousInside = +(previous >= lower) & +(previous <= upper);
+  for (let i = 1; i < n; i++) {
+    const current = x[i]!;
+    const inside = +(current >= lower) & +(current <= upper);
+    const change = current - previous;
+    raw[m] = change;
+    absolute[m] = Math.abs(change);
+    m += inside & previousInside;
+    previous = current;
+    previousInside = inside;
+  }
+  return m;
+}
+
 /**
  * `change_quantiles(ql, qh, isabs, f_agg)`: fixes the corridor [quantile(x, ql),
- * quantile(x, qh)] and aggregates (`f_agg` = "mean", "var", ...) the changes x_{i+1} - x_i
- * (their absolute values when `isabs`) whose start and end both lie in the corridor.
- * 0 when ql >= qh or when no change lies inside.
+ * quantile(x, qh)] and aggregates (`f_agg` = "mean", "var", "std" or "median") the changes
+ * x_{i+1} - x_i (their absolute values when `isabs`) whose start and end both lie in the
+ * corridor. 0 when ql >= qh or when no change lies inside.
  *
  * tsfresh finds the corridor with `pd.qcut(x, [ql, qh])`: pandas takes the quantiles with
  * `np.percentile(x, q * 100)` (numpy divides by 100 again, which we repeat for the last ulp)
@@ -44,27 +69,37 @@ function aggregate(values: Float64Array, m: number, aggregator: string): number 
  * the two edges coincide, only values equal to them are inside, all changes are 0, and so is
  * the result — the same 0 tsfresh returns when pandas refuses duplicate edges.
  */
-export const changeQuantiles: Calculator = paramCalculator('change_quantiles', (x, params, ctx) => {
-  const ql = num(params.ql);
-  const qh = num(params.qh);
-  if (ql >= qh) return 0;
-  const n = x.length;
-  if (n < 2) return 0;
-  const sorted = seriesSorted(ctx);
-  const lower = sortedQuantile(sorted, (ql * 100) / 100);
-  const upper = sortedQuantile(sorted, (qh * 100) / 100);
-  const isabs = params.isabs === true;
-  const changes = selectedChanges(n);
-  let m = 0;
-  let previousInside = x[0]! >= lower && x[0]! <= upper;
-  for (let i = 1; i < n; i++) {
-    const inside = x[i]! >= lower && x[i]! <= upper;
-    if (inside && previousInside) {
-      const change = x[i]! - x[i - 1]!;
-      changes[m++] = isabs ? Math.abs(change) : change;
+export const changeQuantiles: Calculator = {
+  name: 'change_quantiles',
+  outputs: (params) => requireParams('change_quantiles', params).map(formatParamSet),
+  compute(ctx, params, out, offset) {
+    const list = requireParams('change_quantiles', params);
+    const x = ctx.x;
+    const n = x.length;
+    const raw = rawChanges(n);
+    const absolute = absoluteChanges(n);
+    // parameter sets come grouped by corridor (tsfresh's order): scan once per corridor
+    let corridorQl = NaN;
+    let corridorQh = NaN;
+    let m = 0;
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      const ql = num(p.ql);
+      const qh = num(p.qh);
+      if (ql >= qh || n < 2) {
+        out[offset + k] = 0;
+        continue;
+      }
+      if (ql !== corridorQl || qh !== corridorQh) {
+        const sorted = seriesSorted(ctx);
+        // pandas passes q * 100 to np.percentile, which divides by 100 again
+        const lower = sortedQuantile(sorted, (ql * 100) / 100);
+        const upper = sortedQuantile(sorted, (qh * 100) / 100);
+        m = collectCorridorChanges(x, lower, upper, raw, absolute);
+        corridorQl = ql;
+        corridorQh = qh;
+      }
+      out[offset + k] = m === 0 ? 0 : aggregate(p.isabs === true ? absolute : raw, m, String(p.f_agg));
     }
-    previousInside = inside;
-  }
-  if (m === 0) return 0;
-  return aggregate(changes, m, String(params.f_agg));
-});
+  },
+};
