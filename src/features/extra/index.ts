@@ -4,8 +4,9 @@
  * calculators/index.ts takes precedence when it has one of the same name.
  */
 import type { Calculator } from '../calculator.js';
+import { linearTrendTimewise } from './linear-trend-timewise.js';
 import { querySimilarityCount } from './query-similarity-count.js';
 
-const all: readonly Calculator[] = [querySimilarityCount];
+const all: readonly Calculator[] = [linearTrendTimewise, querySimilarityCount];
 
 export const extraCalculators: ReadonlyMap<string, Calculator> = new Map(all.map((c) => [c.name, c]));
