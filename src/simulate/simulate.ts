@@ -60,6 +60,11 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Unix time (s) of the first job; default 1614556800 (2021-03-01T00:00:00Z). */
   readonly startTime?: number;
+  /**
+   * Jobs to run instead of the preset's plan (e.g. `planJobs(...)` with a chosen anomaly put on
+   * chosen nodes); they must not overlap in time on a node. The preset still gives `dropRate`.
+   */
+  readonly jobs?: readonly SimulatedJob[];
 }
 
 /** The seed used when none is given. */
@@ -122,6 +127,24 @@ export function labelsOf(jobs: readonly SimulatedJob[]): SampleLabel[] {
   );
 }
 
+/** Checks user-given jobs: ids unique, durations whole seconds >= 2, nodes distinct, no overlap on a node. */
+function checkJobs(jobs: readonly SimulatedJob[]): SimulatedJob[] {
+  const ids = new Set<number>();
+  const busyUntil = new Map<number, number>();
+  const sorted = [...jobs].sort((a, b) => a.start - b.start);
+  for (const job of sorted) {
+    if (ids.has(job.jobId)) throw new Error(`job ${job.jobId} is given twice`);
+    ids.add(job.jobId);
+    if (!Number.isInteger(job.run.durationS) || job.run.durationS < 2) throw new Error(`job ${job.jobId}: durationS must be a whole number >= 2`);
+    if (new Set(job.nodes.map((n) => n.componentId)).size !== job.nodes.length) throw new Error(`job ${job.jobId}: a node is listed twice`);
+    for (const node of job.nodes) {
+      if ((busyUntil.get(node.componentId) ?? -Infinity) >= job.start) throw new Error(`job ${job.jobId} overlaps an earlier job on node ${node.componentId}`);
+      busyUntil.set(node.componentId, job.start + job.run.durationS - 1);
+    }
+  }
+  return sorted;
+}
+
 /** When in each second the three samplers read /proc, relative to the node's sampling instant. */
 const SAMPLER_OFFSET_S: Readonly<Record<SamplerName, number>> = { meminfo: 0, vmstat: 0.00031, procstat: 0.00058 };
 
@@ -135,7 +158,7 @@ export function simulate(options: SimulateOptions = {}): SimulatedDataset {
   const preset = typeof options.preset === 'object' ? options.preset : presetByName(options.preset ?? 'prodigy');
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
-  const jobs = planJobs(preset, seed, options.startTime ?? DEFAULT_START_TIME);
+  const jobs = options.jobs ? checkJobs(options.jobs) : planJobs(preset, seed, options.startTime ?? DEFAULT_START_TIME);
   const totalRows = jobs.reduce((n, job) => n + job.run.durationS * job.nodes.length, 0);
   const builders = Object.fromEntries(
     SAMPLER_NAMES.map((name) => [name, new SamplerTableBuilder(name, ECLIPSE_METRICS[name], totalRows)]),
