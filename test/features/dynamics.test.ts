@@ -1,0 +1,234 @@
+/**
+ * Hand-computed checks of the dynamics family and its numeric helpers. Reference values are
+ * derived in the comments (or are textbook values); the golden test covers tsfresh agreement.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SeriesContext } from '../../src/features/calculator.js';
+import { getCalculator } from '../../src/features/calculators/index.js';
+import type { ParamSet } from '../../src/features/params.js';
+import { pairwiseSum, numpyMean } from '../../src/features/numeric/pairwise-sum.js';
+import { logGamma, erfc, regularizedIncompleteBeta } from '../../src/features/numeric/special-functions.js';
+import { normalCdf, studentTCdf } from '../../src/features/numeric/distributions.js';
+import { linearTrendRegression } from '../../src/features/numeric/linear-regression.js';
+import { minNormLeastSquares } from '../../src/features/numeric/jacobi-svd.js';
+import { polyfit } from '../../src/features/numeric/polyfit.js';
+import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js';
+import { mackinnonPValue } from '../../src/features/calculators/dynamics/mackinnon.js';
+import { levinsonDurbinPacf } from '../../src/features/calculators/dynamics/partial-autocorrelation.js';
+import { fitAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
+import { quantileEdges, estimateFriedrichCoefficients } from '../../src/features/calculators/dynamics/friedrich.js';
+
+function run(name: string, x: number[], params: ParamSet[] | null): number[] {
+  const calculator = getCalculator(name);
+  const out = new Float64Array(calculator.outputs(params).length);
+  calculator.compute(new SeriesContext(Float64Array.from(x)), params, out, 0);
+  return Array.from(out);
+}
+
+function close(actual: number, expected: number, tol = 1e-12, what = ''): void {
+  assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${what} expected ${expected}, got ${actual}`);
+}
+
+test('pairwiseSum follows numpy, not left-to-right summation', () => {
+  // np.sum(np.full(n, 0.1)) (numpy 2.4) gives 1.0, 20.0, 100.00000000000001; the sequential
+  // sums are 0.9999999999999999, 20.000000000000014 and 99.9999999999986
+  assert.equal(pairwiseSum(new Float64Array(10).fill(0.1), 0, 10), 1);
+  assert.equal(pairwiseSum(new Float64Array(200).fill(0.1), 0, 200), 20);
+  assert.equal(pairwiseSum(new Float64Array(1000).fill(0.1), 0, 1000), 100.00000000000001);
+  assert.equal(numpyMean([1, 2, 3, 4]), 2.5);
+});
+
+test('special functions match textbook values', () => {
+  close(logGamma(0.5), Math.log(Math.sqrt(Math.PI)), 1e-14);
+  close(logGamma(5), Math.log(24), 1e-14);
+  close(logGamma(100), 359.13420536957540, 1e-14);
+  close(erfc(0), 1, 1e-15);
+  close(erfc(1), 0.15729920705028513, 1e-14);
+  close(erfc(5), 1.5374597944280349e-12, 1e-13);
+  // I_x(1, 1) = x; I_x(a, 1) = x^a
+  close(regularizedIncompleteBeta(0.3, 1, 1), 0.3, 1e-14);
+  close(regularizedIncompleteBeta(0.6, 3, 1), 0.216, 1e-14);
+});
+
+test('normal and t distributions: known quantiles and the Cauchy case', () => {
+  close(normalCdf(0), 0.5, 1e-15);
+  close(normalCdf(1.959963984540054), 0.975, 1e-14);
+  close(normalCdf(-1.6448536269514722), 0.05, 1e-13);
+  // t with 1 df is Cauchy: F(t) = 1/2 + atan(t)/π
+  for (const t of [-1e6, -3, -0.5, 0.25, 2]) close(studentTCdf(t, 1), 0.5 + Math.atan(t) / Math.PI, 1e-12, `t=${t}`);
+  // t with 2 df: F(t) = 1/2 + t / (2 sqrt(2 + t²))
+  for (const t of [-10, -1, 0.7]) close(studentTCdf(t, 2), 0.5 + t / (2 * Math.sqrt(2 + t * t)), 1e-13, `t=${t}`);
+});
+
+test('linregress: perfect line, two points, one point, constant', () => {
+  const line = linearTrendRegression([66, 74, 82]);
+  assert.equal(line.rvalue, 1);
+  assert.equal(line.slope, 8);
+  assert.equal(line.intercept, 66);
+  assert.equal(line.stderr, 0);
+  // r = 1 → t = √(1/(1e-20·2)); p = 2·(1/2 − atan(t)/π) ≈ 2/(π t)
+  close(line.pvalue, 2 / (Math.PI * Math.sqrt(1 / 2e-20)), 1e-6);
+  const two = linearTrendRegression([3, 1]);
+  assert.deepEqual([two.slope, two.intercept, two.rvalue, two.pvalue, two.stderr], [-2, 3, -1, 0, 0]);
+  const one = linearTrendRegression([5]);
+  assert.equal(one.rvalue, 0);
+  assert.ok(Number.isNaN(one.slope) && Number.isNaN(one.pvalue));
+  const flat = linearTrendRegression([2, 2, 2, 2]);
+  assert.deepEqual([flat.slope, flat.intercept, flat.rvalue, flat.pvalue, flat.stderr], [0, 2, 0, 1, 0]);
+  // y = [1, 3, 2]: x̄ = 1, ȳ = 2, Sxx = 2, Sxy = 1, Syy = 2 → slope ½, r = ½, stderr = √(¾·2/2/1)
+  const r = linearTrendRegression([1, 3, 2]);
+  close(r.slope, 0.5);
+  close(r.intercept, 1.5);
+  close(r.rvalue, 0.5);
+  close(r.stderr, Math.sqrt(0.75));
+  // t = ½·√(1/(½·3/2)) = 1/√3, df 1: p = 1 − 2 atan(1/√3)/π = 1 − 2(π/6)/π = 2/3
+  close(r.pvalue, 2 / 3, 1e-12);
+});
+
+test('minimum-norm least squares: underdetermined and rank-deficient systems', () => {
+  // x + y = 2 → min-norm (1, 1)
+  const a = minNormLeastSquares([Float64Array.from([1]), Float64Array.from([1])], [2], 1e-15);
+  close(a.x[0]!, 1);
+  close(a.x[1]!, 1);
+  assert.equal(a.rank, 1);
+  // identical rows [1, c]·β = c: min-norm β = (1, c)·c/(1 + c²)
+  const c = 3;
+  const b = minNormLeastSquares([new Float64Array(5).fill(1), new Float64Array(5).fill(c)], new Float64Array(5).fill(c), 1e-15);
+  close(b.x[0]!, c / (1 + c * c));
+  close(b.x[1]!, (c * c) / (1 + c * c));
+});
+
+test('polyfit recovers an exact cubic; roots of known polynomials', () => {
+  const xs = [-2, -1, 0, 1, 2, 3];
+  const ys = xs.map((v) => 2 * v ** 3 - v + 5);
+  const coef = polyfit(xs, ys, 3);
+  [2, 0, -1, 5].forEach((e, i) => close(coef[i]!, e, 1e-12, `coef ${i}`));
+  // (x − 1)(x − 2)(x + 3) = x³ − 7x + 6
+  const r = polynomialRoots([1, 0, -7, 6]);
+  assert.deepEqual(Array.from(r.re).sort((p, q) => p - q).map((v) => Math.round(v * 1e12) / 1e12), [-3, 1, 2]);
+  // x³ + x = x(x² + 1): trailing zero root plus ±i
+  const c = polynomialRoots([1, 0, 1, 0]);
+  assert.equal(c.re.length, 3);
+  assert.ok(Math.max(...c.re) < 1e-12);
+  assert.throws(() => polynomialRoots([NaN, 1]));
+});
+
+test('MacKinnon p-value: bounds and the 5% critical value', () => {
+  assert.equal(mackinnonPValue(3), 1);
+  assert.equal(mackinnonPValue(-20), 0);
+  // Φ(2.1659 + 1.4412·(−2.86) + 0.038269·2.86²) ≈ 0.0502 (−2.86 is the asymptotic 5% value)
+  close(mackinnonPValue(-2.86), normalCdf(2.1659 - 1.4412 * 2.86 + 0.038269 * 2.86 * 2.86), 1e-14);
+  assert.ok(Math.abs(mackinnonPValue(-2.86) - 0.05) < 0.005);
+  assert.ok(Number.isNaN(mackinnonPValue(NaN)));
+});
+
+test('autocorrelation by hand: x = [1, 2, 3, 4]', () => {
+  // μ = 2.5, σ² = 1.25, deviations −1.5, −.5, .5, 1.5
+  // lag 1: (.75 − .25 + .75)/(3·1.25) = 1/3; lag 2: (−.75 − .75)/(2·1.25) = −0.6; lag 3: −2.25/1.25
+  const v = run('autocorrelation', [1, 2, 3, 4], [0, 1, 2, 3, 4, 5].map((lag) => ({ lag })));
+  close(v[0]!, 1);
+  close(v[1]!, 1 / 3);
+  close(v[2]!, -0.6);
+  close(v[3]!, -1.8);
+  assert.ok(Number.isNaN(v[4]!) && Number.isNaN(v[5]!));
+  assert.ok(run('autocorrelation', [7, 7, 7], [{ lag: 1 }]).every(Number.isNaN));
+});
+
+test('agg_autocorrelation: mean/median/var of R(1..3) for [1, 2, 3, 4]; zeros for constants', () => {
+  const v = run('agg_autocorrelation', [1, 2, 3, 4], ['mean', 'median', 'var'].map((f_agg) => ({ f_agg, maxlag: 40 })));
+  const r = [1 / 3, -0.6, -1.8];
+  const mean = (1 / 3 - 0.6 - 1.8) / 3;
+  close(v[0]!, mean);
+  close(v[1]!, -0.6);
+  close(v[2]!, r.reduce((s, a) => s + (a - mean) ** 2, 0) / 3);
+  assert.deepEqual(run('agg_autocorrelation', [5, 5, 5, 5], [{ f_agg: 'mean', maxlag: 2 }]), [0]);
+  assert.throws(() => run('agg_autocorrelation', [1, 2, 3], [{ f_agg: 'mode', maxlag: 2 }]), /unknown aggregation/);
+});
+
+test('partial_autocorrelation: Levinson–Durbin on an AR(1)-shaped autocovariance', () => {
+  // γ(k) = 0.5^k is an AR(1) with φ = 0.5: α_1 = 0.5, α_k = 0 for k > 1
+  const pacf = levinsonDurbinPacf([1, 0.5, 0.25, 0.125], 3);
+  close(pacf[0]!, 1);
+  close(pacf[1]!, 0.5);
+  close(pacf[2]!, 0);
+  close(pacf[3]!, 0);
+  // n = 8 allows lags < 4: lag 4.. are NaN; n = 3 gives NaN even at lag 0
+  const v = run('partial_autocorrelation', [1, 3, 2, 5, 4, 6, 5, 8], [0, 1, 3, 4].map((lag) => ({ lag })));
+  assert.equal(v[0], 1);
+  assert.ok(Number.isFinite(v[1]!) && Number.isFinite(v[2]!) && Number.isNaN(v[3]!));
+  assert.ok(run('partial_autocorrelation', [1, 2, 4], [{ lag: 0 }]).every(Number.isNaN));
+});
+
+test('ar_coefficient: exact AR(1) recursion, too-short series, constant series', () => {
+  // x_t = 1 + 0.5 x_{t−1} exactly, from x_0 = 0 (not yet at its fixed point 2)
+  const x = [0];
+  for (let t = 1; t < 12; t++) x.push(1 + 0.5 * x[t - 1]!);
+  const fit = fitAutoregression(Float64Array.from(x), 1)!;
+  close(fit[0]!, 1, 1e-9);
+  close(fit[1]!, 0.5, 1e-9);
+  // 5 values, k = 3: 2 rows < 4 regressors → NaN for φ_0..φ_2 and tsfresh's 0 for φ_3
+  const short = run('ar_coefficient', [1, 2, 4, 3, 5], [0, 1, 2, 3, 4].map((coeff) => ({ coeff, k: 3 })));
+  assert.ok(short.slice(0, 3).every(Number.isNaN));
+  assert.equal(short[3], 0);
+  assert.ok(Number.isNaN(short[4]!));
+  // constant c: minimum-norm solution of [1, c, c]·β = c is (1, c, c)·c/(1 + 2c²)
+  const c = 3;
+  const flat = run('ar_coefficient', new Array(10).fill(c), [0, 1, 2].map((coeff) => ({ coeff, k: 2 })));
+  close(flat[0]!, c / (1 + 2 * c * c), 1e-10);
+  close(flat[1]!, (c * c) / (1 + 2 * c * c), 1e-10);
+});
+
+test('augmented_dickey_fuller: lag rule, too-short and constant series, a hand-checked DF regression', () => {
+  const params = ['teststat', 'pvalue', 'usedlag'].map((attr) => ({ attr, autolag: 'AIC' }));
+  // n = 3: maxlag = min(⌈12·0.03^¼⌉, 3//2 − 2) < 0 → all NaN
+  assert.ok(run('augmented_dickey_fuller', [1, 3, 2], params).every(Number.isNaN));
+  // constant: every SSR is 0, AIC −∞ everywhere → usedlag 0, t = 0/0
+  const flat = run('augmented_dickey_fuller', new Array(30).fill(4), params);
+  assert.ok(Number.isNaN(flat[0]!) && Number.isNaN(flat[1]!));
+  assert.equal(flat[2], 0);
+  // n = 5 forces maxlag 0: Δx_t = α + β x_{t−1}. x = [0, 2, 1, 3, 2]: Δx = [2, −1, 2, −1] on
+  // x_{t−1} = [0, 2, 1, 3]; centered: xc = [−1.5, .5, −.5, 1.5], yc = [1.5, −1.5, 1.5, −1.5];
+  // Sxx = 5, Sxy = −6 → β = −1.2, SSR = Syy − Sxy²/Sxx = 9 − 7.2 = 1.8, s² = 1.8/2,
+  // se = √(0.9/5), t = −1.2/√0.18
+  const v = run('augmented_dickey_fuller', [0, 2, 1, 3, 2], params);
+  close(v[0]!, -1.2 / Math.sqrt(0.18), 1e-12);
+  close(v[1]!, mackinnonPValue(v[0]!), 1e-15);
+  assert.equal(v[2], 0);
+});
+
+test('linear_trend and agg_linear_trend by hand', () => {
+  const attrs = ['slope', 'intercept', 'rvalue', 'stderr'].map((attr) => ({ attr }));
+  assert.deepEqual(run('linear_trend', [1, 3, 5, 7], attrs), [2, 1, 1, 0]);
+  // chunks of 2 of [1, 5, 2, 2, 9, 0, 4]: maxima [5, 2, 9, 4], means [3, 2, 4.5, 4]
+  const x = [1, 5, 2, 2, 9, 0, 4];
+  const [slopeMax, slopeMean] = run('agg_linear_trend', x, [
+    { attr: 'slope', chunk_len: 2, f_agg: 'max' },
+    { attr: 'slope', chunk_len: 2, f_agg: 'mean' },
+  ]);
+  // slope = Σ(i − 1.5)(y − ȳ)/Σ(i − 1.5)² with Σ(i − 1.5)² = 5
+  close(slopeMax!, (-1.5 * 5 - 0.5 * 2 + 0.5 * 9 + 1.5 * 4) / 5);
+  close(slopeMean!, (-1.5 * 3 - 0.5 * 2 + 0.5 * 4.5 + 1.5 * 4) / 5);
+  assert.ok(Number.isNaN(run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 7, f_agg: 'max' }])[0]!));
+  assert.throws(() => run('linear_trend', x, [{ attr: 'slopes' }]), /unknown attr/);
+});
+
+test('friedrich: quantile edges, the exact drift of a linear map, and its fixed point', () => {
+  // 0..10 with r = 5: edges at 0, 2, 4, 6, 8, 10 — with numpy's rounding, 3·(1/5)·100/100·10
+  // is 6.000000000000001 (np.percentile(np.arange(11.), np.linspace(0, 1, 6)*100) agrees)
+  assert.deepEqual(Array.from(quantileEdges(Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 5)), [0, 2, 4, 6.000000000000001, 8, 10]);
+  // x_{t+1} = 0.5 x_t + 1: Δx = 1 − 0.5 x exactly, so h(x) = −0.5 x + 1 whatever the binning;
+  // with m = 1 the fit is exact and the fixed point is x = 2.
+  const x = [10];
+  for (let t = 1; t < 40; t++) x.push(0.5 * x[t - 1]! + 1);
+  const coef = estimateFriedrichCoefficients(Float64Array.from(x), 1, 4)!;
+  close(coef[0]!, -0.5, 1e-9);
+  close(coef[1]!, 1, 1e-9);
+  // repeated bin edges (a constant stretch) → NaN, as pandas raises
+  assert.equal(estimateFriedrichCoefficients(Float64Array.from([1, 1, 1, 1, 2]), 3, 30), null);
+  const v = run('friedrich_coefficients', x, [0, 1, 2].map((coeff) => ({ coeff, m: 1, r: 4 })));
+  close(v[0]!, -0.5, 1e-9);
+  assert.ok(Number.isNaN(v[2]!));
+  close(run('max_langevin_fixed_point', x, [{ m: 1, r: 4 }])[0]!, 2, 1e-9);
+  assert.ok(Number.isNaN(run('max_langevin_fixed_point', [5], [{ m: 3, r: 30 }])[0]!));
+});
