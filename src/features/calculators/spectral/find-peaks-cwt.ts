@@ -41,16 +41,65 @@ export function relativeMaxima(row: Float64Array): number[] {
   return cols;
 }
 
-/** scipy.stats.scoreatpercentile(values, per) with the default 'fraction' interpolation. */
-export function scoreAtPercentile(values: Float64Array, per: number): number {
-  const sorted = Float64Array.from(values).sort();
-  const idx = (per / 100) * (sorted.length - 1);
+/**
+ * scipy.stats.scoreatpercentile(sorted[0..m), per) with the default 'fraction' interpolation:
+ * idx = per/100 * (m-1), i = floor(idx), and
+ * (v[i] * (i+1-idx) + v[i+1] * (idx-i)) / ((i+1-idx) + (idx-i)), or v[i] when idx is whole.
+ */
+function percentileOfSorted(sorted: Float64Array, m: number, per: number): number {
+  const idx = (per / 100) * (m - 1);
   const i = Math.trunc(idx);
   if (i === idx) return sorted[i]!;
   const w0 = i + 1 - idx;
   const w1 = idx - i;
   return (sorted[i]! * w0 + sorted[i + 1]! * w1) / (w0 + w1);
 }
+
+/** scipy.stats.scoreatpercentile(values, per). */
+export function scoreAtPercentile(values: Float64Array, per: number): number {
+  return percentileOfSorted(Float64Array.from(values).sort(), values.length, per);
+}
+
+/**
+ * scipy's noise floor for every column c: scoreatpercentile(row[max(c-h, 0) : min(c+h+odd, n)],
+ * per) with h, odd = divmod(windowSize, 2). The window slides one column at a time, so a
+ * sorted copy of it is kept up to date (one removal and one insertion per step).
+ */
+export function slidingPercentile(row: Float64Array, windowSize: number, per: number): Float64Array {
+  const n = row.length;
+  const half = Math.floor(windowSize / 2);
+  const odd = windowSize % 2;
+  const noise = new Float64Array(n);
+  const sorted = new Float64Array(windowSize + 1);
+  let m = 0;
+  let start = 0;
+  let end = 0;
+  const insert = (v: number): void => {
+    let b = m - 1;
+    while (b >= 0 && sorted[b]! > v) {
+      sorted[b + 1] = sorted[b]!;
+      b--;
+    }
+    sorted[b + 1] = v;
+    m++;
+  };
+  const remove = (v: number): void => {
+    let b = 0;
+    while (b < m && sorted[b] !== v) b++;
+    sorted.copyWithin(b, b + 1, m);
+    m--;
+  };
+  for (let c = 0; c < n; c++) {
+    const wantStart = Math.max(c - half, 0);
+    const wantEnd = Math.min(c + half + odd, n);
+    while (end < wantEnd) insert(row[end++]!);
+    while (start < wantStart) remove(row[start++]!);
+    noise[c] = percentileOfSorted(sorted, m, per);
+  }
+  return noise;
+}
+
+const noiseCache = new WeakMap<Float64Array, Float64Array>();
 
 /** Step 3: the ridge lines through the relative maxima of the rows `cwt`. */
 export function identifyRidgeLines(maxima: readonly number[][], numCols: number, maxDistances: readonly number[], gapThresh: number): RidgeLine[] {
@@ -121,21 +170,18 @@ export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly num
   );
   const minLength = Math.ceil(rows.length / 4);
   const windowSize = Math.ceil(numCols / 20);
-  const halfWindow = Math.floor(windowSize / 2);
-  const odd = windowSize % 2;
   const rowOne = rows[0]!;
-  const noiseAt = new Map<number, number>();
+  // The noise floor depends only on row 0 and the window, so parameter sets share it.
+  let noises = noiseCache.get(rowOne);
+  if (!noises) {
+    noises = slidingPercentile(rowOne, windowSize, 10);
+    noiseCache.set(rowOne, noises);
+  }
   const peaks: number[] = [];
   for (const line of lines) {
     if (line.length < minLength) continue;
     const col = line.lastCol;
-    let noise = noiseAt.get(col);
-    if (noise === undefined) {
-      const start = Math.max(col - halfWindow, 0);
-      const end = Math.min(col + halfWindow + odd, numCols);
-      noise = scoreAtPercentile(rowOne.subarray(start, end), 10);
-      noiseAt.set(col, noise);
-    }
+    const noise = noises[col]!;
     const snr = Math.abs(rows[line.lastRow]![col]! / noise);
     if (snr < 1) continue; // NaN passes, as in Python
     peaks.push(col);
