@@ -13,8 +13,8 @@
  *   the chosen p is refitted on all usable rows t = p+1..n−1; teststat = t(β);
  *   pvalue = MacKinnon (1994) (mackinnon.ts); usedlag = p.
  * A constant series has every SSR = 0, so AIC = −∞ everywhere, p = 0 and t = 0/0 = NaN.
- * Every model has the constant, so it is solved on centered columns (Frisch–Waugh–Lovell),
- * all candidate lags by one Householder QR (numeric/householder-qr.ts).
+ * All candidate lags come from one Householder QR (numeric/householder-qr.ts); the refit
+ * appends the extra rows to that factorization by Givens rotations instead of starting over.
  * Parameters: `attr` ("teststat", "pvalue", "usedlag"), `autolag` ("AIC" default, "BIC",
  * "t-stat" or None).
  */
@@ -22,6 +22,7 @@ import type { SeriesContext } from '../../calculator.js';
 import { nestedQr, type NestedQr } from '../../numeric/householder-qr.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
+import { numpyMean } from '../../numeric/pairwise-sum.js';
 
 export interface AdfResult {
   teststat: number;
@@ -34,51 +35,45 @@ const LOG_2PI = Math.log(2 * Math.PI);
 const T_STAT_STOP = 1.6448536269514722; // Φ⁻¹(0.95)
 
 /**
- * Builds the centered ADF design on rows t = first..n−1 (indices into x): columns
- * [x_{t−1}, Δx_{t−1}, ..., Δx_{t−lags}] and the response Δx_t, each minus its mean.
+ * The ADF design on rows t = first..n−1 (indices into x): columns [1, x_{t−1} − x̄,
+ * Δx_{t−1} − Δ̄, ..., Δx_{t−lags} − Δ̄] and the response Δx_t − Δ̄. The fixed shifts (x̄ and Δ̄
+ * over the whole series) change no fitted model — every model has the constant — but keep
+ * series far from zero (gauges around 1e8) well conditioned; being fixed, they let rows be
+ * appended to a factorization later.
  */
-function centeredDesign(x: Float64Array, first: number, lags: number): { columns: Float64Array[]; y: Float64Array } {
-  const n = x.length;
-  const rows = n - first;
-  const columns: Float64Array[] = [];
-  const level = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) level[r] = x[first + r - 1]!;
-  columns.push(level);
-  for (let j = 1; j <= lags; j++) {
-    const col = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const t = first + r - j;
-      col[r] = x[t]! - x[t - 1]!;
-    }
-    columns.push(col);
-  }
+function shiftedRow(x: Float64Array, t: number, lags: number, levelShift: number, diffShift: number, row: Float64Array): number {
+  row[0] = 1;
+  row[1] = x[t - 1]! - levelShift;
+  for (let j = 1; j <= lags; j++) row[1 + j] = x[t - j]! - x[t - j - 1]! - diffShift;
+  return x[t]! - x[t - 1]! - diffShift;
+}
+
+function design(x: Float64Array, first: number, lags: number, levelShift: number, diffShift: number): { columns: Float64Array[]; y: Float64Array } {
+  const rows = x.length - first;
+  const columns = Array.from({ length: lags + 2 }, () => new Float64Array(rows));
   const y = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) y[r] = x[first + r]! - x[first + r - 1]!;
-  for (const c of [...columns, y]) {
-    let m = 0;
-    for (let r = 0; r < rows; r++) m += c[r]!;
-    m /= rows;
-    for (let r = 0; r < rows; r++) c[r] = c[r]! - m;
+  const row = new Float64Array(lags + 2);
+  for (let r = 0; r < rows; r++) {
+    y[r] = shiftedRow(x, first + r, lags, levelShift, diffShift, row);
+    for (let j = 0; j < lags + 2; j++) columns[j]![r] = row[j]!;
   }
   return { columns, y };
 }
 
-/** Numerical rank of the leading `k` centered columns plus one for the constant. */
-function rankWithConstant(qr: NestedQr, k: number): number {
+/** Numerical rank of the leading `k` columns (numpy matrix_rank's tolerance, σ_max ≈ max column norm). */
+function leadingRank(qr: NestedQr, k: number): number {
   let norm = 0;
   for (let j = 0; j < qr.cols; j++) norm = Math.max(norm, qr.columnNorms[j]!);
-  const tol = norm * Math.max(qr.rows, qr.cols + 1) * Number.EPSILON;
-  let rank = 1;
+  const tol = norm * Math.max(qr.rows, qr.cols) * Number.EPSILON;
+  let rank = 0;
   for (let j = 0; j < k; j++) if (Math.abs(qr.rDiagonal[j]!) > tol) rank++;
   return rank;
 }
 
-/** t-value of the last of the first `k` columns in the model on those columns plus a constant. */
+/** t-value of the last of the first `k` columns, in the model on those columns. */
 function lastColumnT(qr: NestedQr, k: number, rank: number): number {
-  const dfResid = qr.rows - rank;
-  const s = Math.sqrt(qr.ssr[k]! / dfResid);
-  const rkk = qr.rDiagonal[k - 1]!;
-  return (Math.sign(rkk) * qr.z[k - 1]!) / s;
+  const s = Math.sqrt(qr.ssr[k]! / (qr.rows - rank));
+  return (Math.sign(qr.rDiagonal[k - 1]!) * qr.z[k - 1]!) / s;
 }
 
 /** statsmodels `adfuller(x, regression="c", autolag=autolag)[:3]`, NaNs where tsfresh has them. */
@@ -89,19 +84,22 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   let maxlag = Math.ceil(12 * Math.pow(n / 100, 1 / 4));
   maxlag = Math.min(Math.floor(n / 2) - 1 - 1, maxlag);
   if (maxlag < 0) return NAN_RESULT;
+  const levelShift = numpyMean(x);
+  const diffShift = (x[n - 1]! - x[0]!) / (n - 1);
+  // One factorization of the lag-search design (rows t = maxlag+1..n−1, all columns): model p
+  // is the first p + 2 columns.
+  const full = design(x, maxlag + 1, maxlag, levelShift, diffShift);
+  const qr = nestedQr(full.columns, full.y);
+  const nobs = qr.rows;
   let usedlag = maxlag;
   if (autolag !== null) {
-    // Candidate columns in order [level, lag 1..maxlag]; model p uses the first p + 1.
-    const design = centeredDesign(x, maxlag + 1, maxlag);
-    const qr = nestedQr(design.columns, design.y);
-    const nobs = qr.rows;
     const mode = autolag.toLowerCase();
     if (mode === 'aic' || mode === 'bic') {
       let best = NaN;
       let bestLag = 0;
       for (let p = 0; p <= maxlag; p++) {
-        const rank = rankWithConstant(qr, p + 1);
-        const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(qr.ssr[p + 1]! / nobs) - nobs / 2;
+        const rank = leadingRank(qr, p + 2);
+        const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(qr.ssr[p + 2]! / nobs) - nobs / 2;
         const ic = mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
         // Python's min over (ic, lag) tuples: the first strictly smaller value wins.
         if (p === 0 || ic < best) {
@@ -114,20 +112,65 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
       usedlag = 0;
       for (let p = maxlag; p >= 0; p--) {
         usedlag = p;
-        const t = lastColumnT(qr, p + 1, rankWithConstant(qr, p + 1));
-        if (Math.abs(t) >= T_STAT_STOP) break;
+        if (Math.abs(lastColumnT(qr, p + 2, leadingRank(qr, p + 2))) >= T_STAT_STOP) break;
       }
     } else {
       throw new RangeError(`augmented_dickey_fuller: unknown autolag "${autolag}" (expected "AIC", "BIC", "t-stat" or None)`);
     }
   }
-  // Refit with the chosen lag on all usable rows; the level column goes last so that its
-  // t-value is z_last / (s / |R_last|).
-  const design = centeredDesign(x, usedlag + 1, usedlag);
-  const reordered = [...design.columns.slice(1), design.columns[0]!];
-  const qr = nestedQr(reordered, design.y);
-  const k = usedlag + 1;
-  const teststat = lastColumnT(qr, k, 1 + k);
+  // Refit with the chosen lag on all usable rows t = usedlag+1..n−1: take the leading
+  // (usedlag+2)-column block of the factorization and append the rows t = usedlag+1..maxlag.
+  const q = usedlag + 2;
+  const r = new Float64Array(q * q);
+  const z = new Float64Array(q);
+  for (let i = 0; i < q; i++) {
+    z[i] = qr.z[i]!;
+    for (let j = i; j < q; j++) r[i * q + j] = qr.r[i * qr.cols + j]!;
+  }
+  let ssr = qr.ssr[q]!;
+  const row = new Float64Array(q);
+  for (let t = usedlag + 1; t <= maxlag; t++) {
+    let eta = shiftedRow(x, t, usedlag, levelShift, diffShift, row);
+    for (let j = 0; j < q; j++) {
+      const a = row[j]!;
+      if (a === 0) continue;
+      const d = r[j * q + j]!;
+      const h = Math.hypot(d, a);
+      const c = d / h;
+      const s = a / h;
+      for (let l = j; l < q; l++) {
+        const rl = r[j * q + l]!;
+        const al = row[l]!;
+        r[j * q + l] = c * rl + s * al;
+        row[l] = -s * rl + c * al;
+      }
+      const zj = z[j]!;
+      z[j] = c * zj + s * eta;
+      eta = -s * zj + c * eta;
+    }
+    ssr += eta * eta;
+  }
+  const rows = n - 1 - usedlag;
+  let norm = 0;
+  for (let j = 0; j < q; j++) norm = Math.max(norm, Math.abs(r[j * q + j]!));
+  let rank = 0;
+  for (let j = 0; j < q; j++) if (Math.abs(r[j * q + j]!) > norm * Math.max(rows, q) * Number.EPSILON) rank++;
+  // β = R⁻¹z; the level coefficient is β_1 and its variance factor is ‖w‖², Rᵀw = e_1.
+  const beta = new Float64Array(q);
+  for (let i = q - 1; i >= 0; i--) {
+    let acc = z[i]!;
+    for (let j = i + 1; j < q; j++) acc -= r[i * q + j]! * beta[j]!;
+    beta[i] = acc / r[i * q + i]!;
+  }
+  const w = new Float64Array(q);
+  let ww = 0;
+  for (let i = 0; i < q; i++) {
+    let acc = i === 1 ? 1 : 0;
+    for (let j = 0; j < i; j++) acc -= r[j * q + i]! * w[j]!;
+    w[i] = acc / r[i * q + i]!;
+    ww += w[i]! * w[i]!;
+  }
+  const teststat = beta[1]! / Math.sqrt((ssr / (rows - rank)) * ww);
   return { teststat, pvalue: mackinnonPValue(teststat), usedlag };
 }
 
