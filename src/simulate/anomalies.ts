@@ -61,7 +61,7 @@ export function drawAnomaly(name: AnomalyName, jobDurationS: number, rng: Random
   switch (name) {
     case 'memleak': {
       const periodS = HPAS_PERIODS_S[rng.int(HPAS_PERIODS_S.length)]!;
-      const rate = logUniform(4, 100);
+      const rate = logUniform(2, 100);
       return { name, startS, periodS, sizeMB: Math.max(1, Math.round(rate * periodS)) };
     }
     case 'memeater':

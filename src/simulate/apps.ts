@@ -65,7 +65,7 @@ export const APP_PROFILES: Readonly<Record<AppName, AppProfile>> = {
   lammps: {
     name: 'lammps', ranksPerNode: 36, threadsPerRank: 1,
     userCores: [35.2, 35.8], userJitter: 0.12, sysCores: [0.3, 0.6],
-    footprintGB: [4, 11], hugeShare: [0.45, 0.7], growthPerMinute: [0.002, 0.01],
+    footprintGB: [4, 11], hugeShare: [0.45, 0.7], growthPerMinute: [0, 0.03],
     startupS: [6, 14], inputMBps: [0, 5],
     rhythmPeriodS: [6, 12], rhythmUserCores: [0.2, 0.6], rhythmAnonShare: [0.004, 0.012], sawtooth: false,
     outputPeriodS: [45, 90], outputS: [1, 3], outputMBps: [40, 160], outputAllNodes: false,
@@ -76,7 +76,7 @@ export const APP_PROFILES: Readonly<Record<AppName, AppProfile>> = {
   sw4: {
     name: 'sw4', ranksPerNode: 36, threadsPerRank: 1,
     userCores: [34.0, 35.2], userJitter: 0.35, sysCores: [0.8, 1.6],
-    footprintGB: [30, 68], hugeShare: [0.7, 0.9], growthPerMinute: [0.001, 0.006],
+    footprintGB: [30, 68], hugeShare: [0.7, 0.9], growthPerMinute: [0, 0.008],
     startupS: [18, 40], inputMBps: [150, 450],
     rhythmPeriodS: [15, 30], rhythmUserCores: [0.3, 0.9], rhythmAnonShare: [0.002, 0.006], sawtooth: false,
     outputPeriodS: [55, 110], outputS: [3, 8], outputMBps: [250, 700], outputAllNodes: true,
@@ -87,7 +87,7 @@ export const APP_PROFILES: Readonly<Record<AppName, AppProfile>> = {
   sw4lite: {
     name: 'sw4lite', ranksPerNode: 36, threadsPerRank: 1,
     userCores: [35.4, 35.9], userJitter: 0.08, sysCores: [0.5, 1.0],
-    footprintGB: [12, 30], hugeShare: [0.6, 0.85], growthPerMinute: [0, 0.003],
+    footprintGB: [12, 30], hugeShare: [0.6, 0.85], growthPerMinute: [0, 0.015],
     startupS: [5, 10], inputMBps: [0, 0],
     rhythmPeriodS: [8, 15], rhythmUserCores: [0.3, 0.7], rhythmAnonShare: [0.001, 0.004], sawtooth: false,
     outputPeriodS: [120, 200], outputS: [1, 2], outputMBps: [30, 90], outputAllNodes: false,
@@ -99,7 +99,7 @@ export const APP_PROFILES: Readonly<Record<AppName, AppProfile>> = {
   exa: {
     name: 'exa', ranksPerNode: 4, threadsPerRank: 18,
     userCores: [58, 68], userJitter: 1.4, sysCores: [1.5, 3.0],
-    footprintGB: [2, 7], hugeShare: [0.3, 0.6], growthPerMinute: [0, 0.02],
+    footprintGB: [2, 7], hugeShare: [0.3, 0.6], growthPerMinute: [0, 0.05],
     startupS: [4, 9], inputMBps: [0, 0],
     rhythmPeriodS: [10, 22], rhythmUserCores: [1.5, 4], rhythmAnonShare: [0.08, 0.22], sawtooth: true,
     outputPeriodS: [60, 120], outputS: [1, 2], outputMBps: [5, 30], outputAllNodes: false,
@@ -120,6 +120,15 @@ export interface AppRunParams {
   readonly footprintKB: number;
   readonly hugeShare: number;
   readonly growthPerS: number;
+  /**
+   * A healthy growth spurt (0 when the run has none): the application takes `spurtKBps` more
+   * memory per node from `spurtStartS` (seconds into the loop) for `spurtS` seconds, then holds
+   * it, as when statistics accumulate or a refinement adds cells. It makes a healthy run's
+   * memory slope look like a mild leak's for a while.
+   */
+  readonly spurtKBps: number;
+  readonly spurtStartS: number;
+  readonly spurtS: number;
   readonly inputKBps: number;
   readonly rhythmPeriodS: number;
   readonly rhythmUserCores: number;
@@ -139,6 +148,9 @@ export interface AppRunParams {
 const GB = 1024 * 1024;
 const MB = 1024;
 
+/** The share of runs with a healthy growth spurt. */
+const SPURT_CHANCE = 0.3;
+
 /** Draws the parameters of one run of `app` lasting `durationS` seconds. */
 export function drawAppRun(app: AppName, durationS: number, rng: Random): AppRunParams {
   const p = APP_PROFILES[app];
@@ -155,6 +167,9 @@ export function drawAppRun(app: AppName, durationS: number, rng: Random): AppRun
     footprintKB: pick(p.footprintGB) * GB,
     hugeShare: pick(p.hugeShare),
     growthPerS: pick(p.growthPerMinute) / 60,
+    spurtKBps: rng.uniform() < SPURT_CHANCE ? Math.exp(rng.between(Math.log(2), Math.log(25))) * MB : 0,
+    spurtStartS: rng.between(0.1, 0.6) * durationS,
+    spurtS: rng.between(0.2, 0.6) * durationS,
     inputKBps: pick(p.inputMBps) * MB,
     rhythmPeriodS: pick(p.rhythmPeriodS),
     rhythmUserCores: pick(p.rhythmUserCores),
@@ -247,6 +262,7 @@ export class ApplicationOnNode implements LoadSource {
       const swing = p.sawtooth ? cycle - 0.5 : Math.sin(2 * Math.PI * phase) / 2;
       user += 2 * r.rhythmUserCores * (p.sawtooth ? (cycle < 0.08 ? -1 : 0.1) : swing);
       anon = this.footprintKB * (1 + r.growthPerS * tLoop) * (1 + 2 * r.rhythmAnonShare * swing);
+      anon += r.spurtKBps * Math.min(r.spurtS, Math.max(0, tLoop - r.spurtStartS));
       if (p.sawtooth && cycle < 0.08) {
         // Neighbour-list rebuild: the old lists are freed and new ones faulted in.
         churn += r.rhythmAnonShare * this.footprintKB;
