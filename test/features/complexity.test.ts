@@ -289,20 +289,26 @@ test('approximate_entropy matches the pair-by-pair definition for m = 1, 2, 3 an
   }
 });
 
-test('countTemplateMatches counts ties at exactly r on integer series', () => {
+test('countTemplateMatches counts ties at exactly r, for several tolerances in one pass', () => {
   const rng = new Random(13);
   const x = smallIntegers(rng, 120, 4);
-  const { countsM, countsM1 } = countTemplateMatches(x, 2, 1, stableArgsort(x));
-  for (let i = 0; i < countsM.length; i++) {
-    let expected = 0;
-    for (let j = 0; j < countsM.length; j++) if (j !== i && chebyshev(x, i, j, 2) <= 1) expected++;
-    assert.equal(countsM[i], expected);
-  }
-  for (let i = 0; i < countsM1.length; i++) {
-    let expected = 0;
-    for (let j = 0; j < countsM1.length; j++) if (j !== i && chebyshev(x, i, j, 3) <= 1) expected++;
-    assert.equal(countsM1[i], expected);
-  }
+  const tolerances = [1, 0, 2.5, 1]; // unsorted and repeated on purpose
+  const results = countTemplateMatches(x, 2, tolerances, stableArgsort(x));
+  tolerances.forEach((r, k) => {
+    const { countsM, countsM1 } = results[k]!;
+    assert.equal(countsM.length, 119);
+    assert.equal(countsM1.length, 118);
+    for (let i = 0; i < countsM.length; i++) {
+      let expected = 0;
+      for (let j = 0; j < countsM.length; j++) if (j !== i && chebyshev(x, i, j, 2) <= r) expected++;
+      assert.equal(countsM[i], expected, `r ${r}, length 2, template ${i}`);
+    }
+    for (let i = 0; i < countsM1.length; i++) {
+      let expected = 0;
+      for (let j = 0; j < countsM1.length; j++) if (j !== i && chebyshev(x, i, j, 3) <= r) expected++;
+      assert.equal(countsM1[i], expected, `r ${r}, length 3, template ${i}`);
+    }
+  });
 });
 
 // ---------------------------------------------------------------- calculators
@@ -326,6 +332,7 @@ test('the calculators write tsfresh column suffixes and values in parameter orde
   const out = new Float64Array(3).fill(-1);
   approx.compute(ctx, params, out, 1);
   assert.equal(out[0], -1);
+  assert.ok(out[1]! > 0 && out[2]! > 0);
   assert.equal(out[1], approximateEntropy(ctx, 2, 0.1));
   assert.equal(out[2], approximateEntropy(ctx, 2, 0.9));
   assert.deepEqual(byName.get('permutation_entropy')!.outputs([{ dimension: 3, tau: 1 }]), ['dimension_3__tau_1']);

@@ -30,16 +30,28 @@ function phi(counts: Int32Array, templates: number): number {
   return pairwiseSum(logs, 0, templates) / templates;
 }
 
-/** Approximate entropy of the series in `ctx` for template length `m` and tolerance factor `r`. */
-export function approximateEntropy(ctx: SeriesContext, m: number, r: number): number {
+/**
+ * Approximate entropy of the series in `ctx` for template length `m` and each tolerance
+ * factor in `rs` (one pass over the template pairs for all of them).
+ */
+export function approximateEntropies(ctx: SeriesContext, m: number, rs: readonly number[]): number[] {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`approximate_entropy: m must be a positive integer, got ${m}`);
   const x = ctx.x;
-  const tolerance = r * seriesStd(ctx);
-  if (tolerance < 0) throw new RangeError(`approximate_entropy: parameter r must be positive, got ${r}`);
-  if (x.length <= m + 1) return 0;
-  if (!allFinite(x)) return Number.NaN;
-  const matches = countTemplateMatches(x, m, tolerance, seriesArgsort(ctx));
-  return Math.abs(phi(matches.countsM, matches.templatesM) - phi(matches.countsM1, matches.templatesM1));
+  const std = seriesStd(ctx);
+  const tolerances = rs.map((r) => r * std);
+  tolerances.forEach((tolerance, k) => {
+    if (tolerance < 0) throw new RangeError(`approximate_entropy: parameter r must be positive, got ${rs[k]}`);
+  });
+  if (x.length <= m + 1) return rs.map(() => 0);
+  if (!allFinite(x)) return rs.map(() => Number.NaN);
+  return countTemplateMatches(x, m, tolerances, seriesArgsort(ctx)).map((matches) =>
+    Math.abs(phi(matches.countsM, matches.templatesM) - phi(matches.countsM1, matches.templatesM1)),
+  );
+}
+
+/** Approximate entropy of the series in `ctx` for template length `m` and tolerance factor `r`. */
+export function approximateEntropy(ctx: SeriesContext, m: number, r: number): number {
+  return approximateEntropies(ctx, m, [r])[0]!;
 }
 
 export const approximateEntropyCalculator: Calculator = {
@@ -47,8 +59,17 @@ export const approximateEntropyCalculator: Calculator = {
   outputs: (params) => requireParams('approximate_entropy', params).map(formatParamSet),
   compute(ctx, params, out, offset) {
     const list = requireParams('approximate_entropy', params);
-    for (let i = 0; i < list.length; i++) {
-      out[offset + i] = approximateEntropy(ctx, num(list[i]!['m']), num(list[i]!['r']));
+    // Parameter sets with the same m share one pass over the template pairs.
+    const byM = new Map<number, number[]>();
+    list.forEach((set, i) => {
+      const m = num(set['m']);
+      const group = byM.get(m) ?? [];
+      group.push(i);
+      byM.set(m, group);
+    });
+    for (const [m, indices] of byM) {
+      const values = approximateEntropies(ctx, m, indices.map((i) => num(list[i]!['r'])));
+      indices.forEach((i, k) => (out[offset + i] = values[k]!));
     }
   },
 };

@@ -28,7 +28,7 @@ export function sampleEntropy(ctx: SeriesContext): number {
   const x = ctx.x;
   if (!allFinite(x)) return Number.NaN;
   const tolerance = TOLERANCE_FACTOR * seriesStd(ctx);
-  const { countsM, countsM1 } = countTemplateMatches(x, M, tolerance, seriesArgsort(ctx));
+  const { countsM, countsM1 } = countTemplateMatches(x, M, [tolerance], seriesArgsort(ctx))[0]!;
   let b = 0;
   for (let i = 0; i < countsM.length; i++) b += countsM[i]!;
   let a = 0;
