@@ -30,47 +30,46 @@ export interface NestedQr {
 export function nestedQr(columns: readonly Float64Array[], y: ArrayLike<number>): NestedQr {
   const n = columns.length;
   const m = y.length;
-  const a = columns.map((c) => Float64Array.from(c));
+  // Column-major working copy: column j occupies a[j*m .. j*m+m).
+  const a = new Float64Array(n * m);
+  for (let j = 0; j < n; j++) a.set(columns[j]!.subarray(0, m), j * m);
   const z = Float64Array.from(y);
   const rDiagonal = new Float64Array(n);
   const r = new Float64Array(n * n);
   const columnNorms = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let s = 0;
-    const c = a[j]!;
-    for (let i = 0; i < m; i++) s += c[i]! * c[i]!;
+    for (let i = j * m, e = i + m; i < e; i++) s += a[i]! * a[i]!;
     columnNorms[j] = Math.sqrt(s);
   }
   for (let k = 0; k < n && k < m; k++) {
-    const ck = a[k]!;
+    const base = k * m;
     let norm = 0;
-    for (let i = k; i < m; i++) norm += ck[i]! * ck[i]!;
+    for (let i = base + k, e = base + m; i < e; i++) norm += a[i]! * a[i]!;
     norm = Math.sqrt(norm);
     if (norm === 0) {
-      rDiagonal[k] = 0;
-      for (let j = k; j < n; j++) r[k * n + j] = a[j]![k]!;
+      for (let j = k; j < n; j++) r[k * n + j] = a[j * m + k]!;
       continue;
     }
-    const alpha = ck[k]! > 0 ? -norm : norm;
-    // v = x − alpha e_k stored in ck[k..m); vᵀv = 2 norm (norm + |x_k|)
-    ck[k] = ck[k]! - alpha;
-    const vtv = 2 * norm * (norm + Math.abs(ck[k]! + alpha));
-    if (vtv > 0) {
-      for (let j = k + 1; j < n; j++) {
-        const cj = a[j]!;
-        let dot = 0;
-        for (let i = k; i < m; i++) dot += ck[i]! * cj[i]!;
-        const f = (2 * dot) / vtv;
-        for (let i = k; i < m; i++) cj[i] = cj[i]! - f * ck[i]!;
-      }
+    const xk = a[base + k]!;
+    const alpha = xk > 0 ? -norm : norm;
+    // v = x − alpha e_k overwrites the column; vᵀv = 2 norm (norm + |x_k|)
+    a[base + k] = xk - alpha;
+    const inv = 1 / (norm * (norm + Math.abs(xk)));
+    for (let j = k + 1; j < n; j++) {
+      const cb = j * m;
       let dot = 0;
-      for (let i = k; i < m; i++) dot += ck[i]! * z[i]!;
-      const f = (2 * dot) / vtv;
-      for (let i = k; i < m; i++) z[i] = z[i]! - f * ck[i]!;
+      for (let i = k; i < m; i++) dot += a[base + i]! * a[cb + i]!;
+      const f = dot * inv;
+      for (let i = k; i < m; i++) a[cb + i] = a[cb + i]! - f * a[base + i]!;
     }
+    let dot = 0;
+    for (let i = k; i < m; i++) dot += a[base + i]! * z[i]!;
+    const f = dot * inv;
+    for (let i = k; i < m; i++) z[i] = z[i]! - f * a[base + i]!;
     rDiagonal[k] = alpha;
     r[k * n + k] = alpha;
-    for (let j = k + 1; j < n; j++) r[k * n + j] = a[j]![k]!;
+    for (let j = k + 1; j < n; j++) r[k * n + j] = a[j * m + k]!;
   }
   const ssr = new Float64Array(n + 1);
   let tail = 0;

@@ -77,7 +77,7 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
       idx++;
     }
   }
-  for (let iter = 0; iter < 500; iter++) {
+  for (let iter = 0; iter < 200; iter++) {
     let maxStep = 0;
     for (let k = 0; k < d; k++) {
       const zr = re[k]!;
@@ -126,7 +126,7 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
       const rel = Math.hypot(stepR, stepI) / Math.max(Math.hypot(re[k]!, im[k]!), Number.MIN_VALUE);
       if (rel > maxStep) maxStep = rel;
     }
-    if (maxStep < 1e-16) break;
+    if (maxStep < 4 * Number.EPSILON) break;
   }
   // Real polynomial: roots with a negligible imaginary part are real.
   for (let k = 0; k < d; k++) {

@@ -19,8 +19,9 @@ export function chunkTrend(x: Float64Array, fAgg: string, chunkLen: number): Lin
   if (chunkLen >= n) return null;
   const m = Math.ceil(n / chunkLen);
   const aggregates = new Float64Array(m);
+  const scratch = new Float64Array(chunkLen);
   for (let c = 0; c < m; c++) {
-    aggregates[c] = aggregate(fAgg, x, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend');
+    aggregates[c] = aggregate(fAgg, x, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend', scratch);
   }
   return linearTrendRegression(aggregates);
 }

@@ -8,16 +8,19 @@ import { numpyMean, numpyVariance, pairwiseSum } from '../../numeric/pairwise-su
 /** Known aggregate names. */
 export const AGGREGATES = ['mean', 'median', 'var', 'std', 'max', 'min', 'sum'] as const;
 
-/** `f_agg` applied to `v[start..end)`. `who` names the calculator in the error for an unknown name. */
-export function aggregate(fAgg: string, v: ArrayLike<number>, start: number, end: number, who: string): number {
+/**
+ * `f_agg` applied to `v[start..end)`. `who` names the calculator in the error for an unknown
+ * name; `scratch` (length >= end − start) spares var/std an allocation.
+ */
+export function aggregate(fAgg: string, v: ArrayLike<number>, start: number, end: number, who: string, scratch?: Float64Array): number {
   const n = end - start;
   switch (fAgg) {
     case 'mean':
       return n === 0 ? NaN : numpyMean(v, start, end);
     case 'var':
-      return n === 0 ? NaN : numpyVariance(v, start, end);
+      return n === 0 ? NaN : numpyVariance(v, start, end, scratch);
     case 'std':
-      return n === 0 ? NaN : Math.sqrt(numpyVariance(v, start, end));
+      return n === 0 ? NaN : Math.sqrt(numpyVariance(v, start, end, scratch));
     case 'sum':
       return pairwiseSum(v, start, n);
     case 'max': {
