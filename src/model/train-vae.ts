@@ -95,45 +95,49 @@ export async function trainVae(
   const epochs: EpochLog[] = [];
   let stopReason: StopReason = 'completed';
 
-  epochLoop: for (let epoch = 1; epoch <= config.epochs; epoch++) {
-    const began = performance.now();
-    if (config.shuffle) shuffleRng.shuffle(order);
-    let lossSum = 0;
-    for (let from = 0; from < trainRows; from += config.batchSize) {
-      if (hooks.signal?.aborted) {
-        stopReason = 'cancelled';
-        break epochLoop;
+  try {
+    epochLoop: for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      const began = performance.now();
+      if (config.shuffle) shuffleRng.shuffle(order);
+      let lossSum = 0;
+      for (let from = 0; from < trainRows; from += config.batchSize) {
+        if (hooks.signal?.aborted) {
+          stopReason = 'cancelled';
+          break epochLoop;
+        }
+        const to = Math.min(from + config.batchSize, trainRows);
+        const { x, xT } = batchTensors(data, order, from, to);
+        const epsT = noiseTensor(noiseRng, config.latentDim, to - from);
+        const { loss, gradients } = lossAndGradients(weights, x, xT, epsT);
+        lossSum += loss.dataSync()[0]! * (to - from);
+        adam.apply(variables, gradients);
+        tf.dispose([x, xT, epsT, loss, ...gradients]);
       }
-      const to = Math.min(from + config.batchSize, trainRows);
-      const { x, xT } = batchTensors(data, order, from, to);
-      const epsT = noiseTensor(noiseRng, config.latentDim, to - from);
-      const { loss, gradients } = lossAndGradients(weights, x, xT, epsT);
-      lossSum += loss.dataSync()[0]! * (to - from);
-      adam.apply(variables, gradients);
-      tf.dispose([x, xT, epsT, loss, ...gradients]);
-    }
-    const valLoss = validationRows > 0 ? meanLoss(weights, data, validationOrder, config, noiseRng) : null;
-    const log: EpochLog = { epoch, loss: lossSum / trainRows, valLoss, milliseconds: performance.now() - began };
-    epochs.push(log);
-    if (!Number.isFinite(log.loss)) {
-      throw new Error(`VAE: the training loss became ${log.loss} at epoch ${epoch} (are the features scaled to [0, 1]?)`);
-    }
-    if ((await hooks.onEpochEnd?.(log)) === false) {
-      stopReason = 'cancelled';
-      break;
-    }
-    if (stopping) {
-      const monitored = valLoss ?? log.loss;
-      if (monitored < best - (stopping.minDelta ?? 0)) {
-        best = monitored;
-        bestEpoch = epoch;
-        if (stopping.restoreBestWeights ?? true) bestWeights = weights.toArrays();
-      } else if (epoch - bestEpoch >= stopping.patience) {
-        stopReason = 'early-stopping';
+      const valLoss = validationRows > 0 ? meanLoss(weights, data, validationOrder, config, noiseRng) : null;
+      const log: EpochLog = { epoch, loss: lossSum / trainRows, valLoss, milliseconds: performance.now() - began };
+      epochs.push(log);
+      if (!Number.isFinite(log.loss)) {
+        throw new Error(`VAE: the training loss became ${log.loss} at epoch ${epoch} (are the features scaled to [0, 1]?)`);
+      }
+      if ((await hooks.onEpochEnd?.(log)) === false) {
+        stopReason = 'cancelled';
         break;
       }
+      if (stopping) {
+        const monitored = valLoss ?? log.loss;
+        if (monitored < best - (stopping.minDelta ?? 0)) {
+          best = monitored;
+          bestEpoch = epoch;
+          if (stopping.restoreBestWeights ?? true) bestWeights = weights.toArrays();
+        } else if (epoch - bestEpoch >= stopping.patience) {
+          stopReason = 'early-stopping';
+          break;
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    adam.dispose();
   }
   let restoredEpoch: number | null = null;
   if (stopReason === 'early-stopping' && bestWeights) {

@@ -40,7 +40,7 @@ export class Vae {
    * Trains on the rows of `data` (scaled features, healthy samples only) as `train-vae.ts`
    * describes; the weights change in place.
    */
-  fit(data: MatrixInput, hooks: TrainingHooks = {}): Promise<TrainingHistory> {
+  async fit(data: MatrixInput, hooks: TrainingHooks = {}): Promise<TrainingHistory> {
     const matrix = toMatrix(data, 'training data');
     assertFinite(matrix, 'training data');
     return trainVae(this.weights, matrix, this.config, hooks);
