@@ -185,7 +185,7 @@ export class NodeKernel {
     let huge = Math.min(load.anonHugeKB, anon);
     this.shmemKB = t.baseShmemKB + load.shmemKB;
     this.mappedKB = t.baseMappedKB + load.mappedKB + 0.9 * load.shmemKB + 400 * rng.normal();
-    const threads = t.baseThreads + load.threads;
+    const threads = Math.round(t.baseThreads + load.threads);
     this.kernelStackKB = threads * ECLIPSE_NODE.kernelStackKB;
     this.sUnreclaimKB = t.baseSUnreclaimKB + 3 * threads + 0.002 * load.anonKB + 2000 * rng.normal();
     this.sReclaimKB += (load.slabKBps + 20 * load.forksPerS) * dt + 150 * rng.normal();
@@ -447,7 +447,7 @@ export class NodeKernel {
     row[MI.CommitLimit!] = Math.floor(t.memTotalKB / 2);
     row[MI.Committed_AS!] = kb(this.committedKB);
     row[MI.VmallocTotal!] = 34_359_738_367;
-    row[MI.VmallocUsed!] = this.vmallocUsedKB;
+    row[MI.VmallocUsed!] = Math.round(this.vmallocUsedKB);
     row[MI.VmallocChunk!] = this.vmallocChunkKB;
     row[MI.Percpu!] = t.percpuKB;
     row[MI.HardwareCorrupted!] = 0;
