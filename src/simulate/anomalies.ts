@@ -173,8 +173,9 @@ export class AnomalyOnNode implements LoadSource {
       }
       case 'iometadata': {
         const files = s.filesPerS * (0.75 + 0.5 * rng.uniform());
-        // Each create/stat/unlink costs ~40 us of kernel time and leaves dentries and inodes.
-        load.sysCores += files * 40e-6;
+        // Each create/stat/unlink costs ~100 us of kernel time (parallel-file-system RPCs) and
+        // leaves dentries and inodes behind.
+        load.sysCores += files * 100e-6;
         load.iowaitCores += 0.1 + files * 30e-6;
         load.softirqCores += files * 4e-6;
         load.slabKBps += files * 0.9;
