@@ -1,15 +1,20 @@
 /** tsfresh's `change_quantiles`. */
 import { requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet, num } from '../../params.js';
+import { formatParamSet } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
+import { booleanParam, choiceParam, numberParam } from './parameters.js';
 
 const deviations = scratchBuffer();
 
+/** The numpy aggregations `change_quantiles` accepts as `f_agg`. */
+const AGGREGATORS = ['mean', 'var', 'std', 'median'] as const;
+type Aggregator = (typeof AGGREGATORS)[number];
+
 /** np.mean / np.var / np.std / np.median of `values[0..m)` (m > 0), as numpy computes them. */
-function aggregate(values: Float64Array, m: number, aggregator: string): number {
+function aggregate(values: Float64Array, m: number, aggregator: Aggregator): number {
   switch (aggregator) {
     case 'mean':
       return pairwiseSum(values, 0, m) / m;
@@ -26,8 +31,6 @@ function aggregate(values: Float64Array, m: number, aggregator: string): number 
     }
     case 'median':
       return sortedMedian(values.slice(0, m).sort());
-    default:
-      throw new Error(`change_quantiles: f_agg must be "mean", "var", "std" or "median", got ${JSON.stringify(aggregator)}`);
   }
 }
 
@@ -61,7 +64,7 @@ function collectCorridorChanges(x: Float64Array, lower: number, upper: number, r
  * `change_quantiles(ql, qh, isabs, f_agg)`: fixes the corridor [quantile(x, ql),
  * quantile(x, qh)] and aggregates (`f_agg` = "mean", "var", "std" or "median") the changes
  * x_{i+1} - x_i (their absolute values when `isabs`) whose start and end both lie in the
- * corridor. 0 when ql >= qh or when no change lies inside.
+ * corridor. 0 when ql >= qh, when a quantile lies outside [0, 1] or when no change lies inside.
  *
  * tsfresh finds the corridor with `pd.qcut(x, [ql, qh])`: pandas takes the quantiles with
  * `np.percentile(x, q * 100)` (numpy divides by 100 again, which we repeat for the last ulp)
@@ -84,9 +87,12 @@ export const changeQuantiles: Calculator = {
     let m = 0;
     for (let k = 0; k < list.length; k++) {
       const p = list[k]!;
-      const ql = num(p.ql);
-      const qh = num(p.qh);
-      if (ql >= qh || n < 2) {
+      const ql = numberParam('change_quantiles', p, 'ql');
+      const qh = numberParam('change_quantiles', p, 'qh');
+      const isabs = booleanParam('change_quantiles', p, 'isabs');
+      const aggregator = choiceParam('change_quantiles', p, 'f_agg', AGGREGATORS);
+      // quantiles outside [0, 1] make pandas raise a ValueError, which tsfresh turns into 0
+      if (ql >= qh || n < 2 || !(ql >= 0 && qh <= 1)) {
         out[offset + k] = 0;
         continue;
       }
@@ -99,7 +105,7 @@ export const changeQuantiles: Calculator = {
         corridorQl = ql;
         corridorQh = qh;
       }
-      out[offset + k] = m === 0 ? 0 : aggregate(p.isabs === true ? absolute : raw, m, String(p.f_agg));
+      out[offset + k] = m === 0 ? 0 : aggregate(isabs ? absolute : raw, m, aggregator);
     }
   },
 };

@@ -1,5 +1,6 @@
 /** tsfresh's `cid_ce`: the complexity-invariant distance's complexity estimate. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
+import { booleanParam } from './parameters.js';
 import { seriesMean, seriesStd } from './series-moments.js';
 
 /**
@@ -10,7 +11,7 @@ import { seriesMean, seriesStd } from './series-moments.js';
 export const cidCe: Calculator = paramCalculator('cid_ce', (x, params, ctx) => {
   const n = x.length;
   let sum = 0;
-  if (params.normalize === true) {
+  if (booleanParam('cid_ce', params, 'normalize')) {
     const s = seriesStd(ctx);
     if (s === 0) return 0;
     const m = seriesMean(ctx);

@@ -1,9 +1,9 @@
 /** tsfresh's `energy_ratio_by_chunks`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSumOfSquares } from './series-moments.js';
+import { integerParam } from './parameters.js';
 
 const squares = scratchBuffer();
 
@@ -14,12 +14,10 @@ const squares = scratchBuffer();
  * series; NaN when the whole series has energy 0. Requires 0 <= segment_focus < num_segments.
  */
 export const energyRatioByChunks: Calculator = paramCalculator('energy_ratio_by_chunks', (x, params, ctx) => {
-  const segments = num(params.num_segments);
-  const focus = num(params.segment_focus);
-  if (!(Number.isInteger(segments) && segments > 0) || !(Number.isInteger(focus) && focus >= 0 && focus < segments)) {
-    throw new RangeError(
-      `energy_ratio_by_chunks: need integers 0 <= segment_focus < num_segments, got num_segments ${segments}, segment_focus ${focus}`,
-    );
+  const segments = integerParam('energy_ratio_by_chunks', params, 'num_segments', 1);
+  const focus = integerParam('energy_ratio_by_chunks', params, 'segment_focus', 0);
+  if (focus >= segments) {
+    throw new RangeError(`energy_ratio_by_chunks: parameter "segment_focus" must be below num_segments (${segments}), got ${focus}`);
   }
   const total = seriesSumOfSquares(ctx);
   if (total === 0) return NaN;

@@ -1,8 +1,9 @@
 /** tsfresh's `index_mass_quantile`. */
 import { requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet, num } from '../../params.js';
+import { formatParamSet } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { scratchBuffer } from './scratch.js';
+import { numberParam } from './parameters.js';
 
 const absolute = scratchBuffer();
 const massShare = scratchBuffer();
@@ -35,7 +36,7 @@ export const indexMassQuantile: Calculator = {
       share[i] = cumulative / total;
     }
     for (let k = 0; k < list.length; k++) {
-      const q = num(list[k]!.q);
+      const q = numberParam('index_mass_quantile', list[k]!, 'q');
       let first = 0;
       while (first < n && !(share[first]! >= q)) first++;
       out[offset + k] = ((first < n ? first : 0) + 1) / n;

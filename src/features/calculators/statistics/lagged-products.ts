@@ -3,9 +3,9 @@
  * `time_reversal_asymmetry_statistic`.
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { scratchBuffer } from './scratch.js';
+import { integerParam } from './parameters.js';
 
 const terms = scratchBuffer();
 
@@ -14,7 +14,7 @@ const terms = scratchBuffer();
  * (Schreiber & Schmitz's non-linearity measure); 0 when 2 lag >= n, as in tsfresh.
  */
 export const c3: Calculator = paramCalculator('c3', (x, params) => {
-  const lag = num(params.lag);
+  const lag = integerParam('c3', params, 'lag', 0);
   const n = x.length;
   if (2 * lag >= n) return 0;
   const m = n - 2 * lag;
@@ -33,7 +33,7 @@ export const c3: Calculator = paramCalculator('c3', (x, params) => {
 export const timeReversalAsymmetryStatistic: Calculator = paramCalculator(
   'time_reversal_asymmetry_statistic',
   (x, params) => {
-    const lag = num(params.lag);
+    const lag = integerParam('time_reversal_asymmetry_statistic', params, 'lag', 0);
     const n = x.length;
     if (2 * lag >= n) return 0;
     const m = n - 2 * lag;

@@ -1,9 +1,9 @@
 /** tsfresh's `mean_n_absolute_max`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
+import { integerParam } from './parameters.js';
 
 const largest = scratchBuffer();
 
@@ -14,10 +14,7 @@ const largest = scratchBuffer();
  * `np.mean(np.sort(np.abs(x))[-k:])` does.
  */
 export const meanNAbsoluteMax: Calculator = paramCalculator('mean_n_absolute_max', (x, params, ctx) => {
-  const k = num(params.number_of_maxima);
-  if (!(Number.isInteger(k) && k > 0)) {
-    throw new RangeError(`mean_n_absolute_max: number_of_maxima must be a positive integer, got ${k}`);
-  }
+  const k = integerParam('mean_n_absolute_max', params, 'number_of_maxima', 1);
   const n = x.length;
   if (n <= k) return NaN;
   const sorted = seriesSorted(ctx);

@@ -1,6 +1,6 @@
 /** tsfresh's `number_peaks`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
+import { integerParam } from './parameters.js';
 
 /**
  * `number_peaks(n)`: the number of peaks of support n — indices i with n <= i < len - n whose
@@ -8,7 +8,7 @@ import { num } from '../../params.js';
  * 0 when the series has fewer than 2n + 1 values (or n is 0, where tsfresh's `x[0:-0]` is empty).
  */
 export const numberPeaks: Calculator = paramCalculator('number_peaks', (x, params) => {
-  const support = num(params.n);
+  const support = integerParam('number_peaks', params, 'n', 0);
   const len = x.length;
   if (support <= 0) return 0;
   let peaks = 0;

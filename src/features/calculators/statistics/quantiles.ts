@@ -1,8 +1,8 @@
 /** Order statistics of the series: tsfresh's `median` and `quantile`. */
 import { paramCalculator, scalarCalculator, type Calculator } from '../../calculator.js';
-import { num } from '../../params.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { seriesSorted } from './series-moments.js';
+import { numberParam } from './parameters.js';
 
 /** `median`: `np.median(x)`, the middle value (mean of the two middle ones for even n). */
 export const median: Calculator = scalarCalculator('median', (_x, ctx) => sortedMedian(seriesSorted(ctx)));
@@ -12,5 +12,5 @@ export const median: Calculator = scalarCalculator('median', (_x, ctx) => sorted
  * at virtual index `(n - 1) * q`; NaN for an empty series. Parameter `q` in [0, 1].
  */
 export const quantile: Calculator = paramCalculator('quantile', (x, params, ctx) =>
-  x.length === 0 ? NaN : sortedQuantile(seriesSorted(ctx), num(params.q)),
+  x.length === 0 ? NaN : sortedQuantile(seriesSorted(ctx), numberParam('quantile', params, 'q', 0, 1)),
 );

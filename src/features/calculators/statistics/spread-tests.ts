@@ -3,9 +3,10 @@
  * `large_standard_deviation` and `ratio_beyond_r_sigma`. The booleans are written as 1 / 0.
  */
 import { paramCalculator, requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet, num } from '../../params.js';
+import { formatParamSet } from '../../params.js';
 import { sortedMedian } from './numpy-quantile.js';
 import { seriesExtremes, seriesMean, seriesSorted, seriesStd } from './series-moments.js';
+import { numberParam } from './parameters.js';
 
 /**
  * `symmetry_looking(r)`: 1 when |mean(x) - median(x)| < r * (max(x) - min(x)), else 0
@@ -20,7 +21,7 @@ export const symmetryLooking: Calculator = {
     const { min, max } = seriesExtremes(ctx);
     const range = max - min;
     for (let i = 0; i < list.length; i++) {
-      out[offset + i] = meanMedianDifference < num(list[i]!.r) * range ? 1 : 0;
+      out[offset + i] = meanMedianDifference < numberParam('symmetry_looking', list[i]!, 'r') * range ? 1 : 0;
     }
   },
 };
@@ -28,13 +29,13 @@ export const symmetryLooking: Calculator = {
 /** `large_standard_deviation(r)`: 1 when std(x) > r * (max(x) - min(x)), else 0 (population std). */
 export const largeStandardDeviation: Calculator = paramCalculator('large_standard_deviation', (_x, params, ctx) => {
   const { min, max } = seriesExtremes(ctx);
-  return seriesStd(ctx) > num(params.r) * (max - min) ? 1 : 0;
+  return seriesStd(ctx) > numberParam('large_standard_deviation', params, 'r') * (max - min) ? 1 : 0;
 });
 
 /** `ratio_beyond_r_sigma(r)`: #{i : |x_i - mean(x)| > r * std(x)} / n (population std). */
 export const ratioBeyondRSigma: Calculator = paramCalculator('ratio_beyond_r_sigma', (x, params, ctx) => {
   const m = seriesMean(ctx);
-  const limit = num(params.r) * seriesStd(ctx);
+  const limit = numberParam('ratio_beyond_r_sigma', params, 'r') * seriesStd(ctx);
   let count = 0;
   for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - m) > limit) count++;
   return count / x.length;
