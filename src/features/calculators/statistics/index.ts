@@ -46,6 +46,7 @@ import { largeStandardDeviation, ratioBeyondRSigma, symmetryLooking } from './sp
 import { absEnergy, rootMeanSquare, sumValues } from './sums.js';
 import { countAbove, countBelow, rangeCount, valueCount } from './value-counts.js';
 
+/** The 53 statistics calculators, each under its tsfresh name. */
 export const statisticsCalculators: readonly Calculator[] = [
   varianceLargerThanStandardDeviation,
   hasDuplicateMax,

@@ -11,6 +11,10 @@
  * - `'variance'`: `np.var(x)` (ddof 0);
  * - `'extremes'`: min, max and the first and last index of each (NaN propagates, as in numpy);
  * - `'sum-of-squares'`: sum(x_i^2), pairwise as `np.sum(x ** 2)`.
+ *
+ * NaN input: tsfresh refuses series containing NaN, so there is no tsfresh answer to match;
+ * where numpy defines one (NaN propagates through sums, `np.max`, `np.sort` puts NaN last) we
+ * follow it, and no calculator here throws on NaN.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { pairwiseSum } from '../complexity/numpy-reductions.js';
