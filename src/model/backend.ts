@@ -48,7 +48,7 @@ export function useBestBackend(prefer?: readonly BackendName[]): Promise<Backend
   return chosen;
 }
 
-/** The report of the active backend, or null before `useBestBackend` has finished. */
+/** The name of the active tfjs backend when it is one of ours, else null. */
 export function activeBackend(): BackendName | null {
   const name = tf.getBackend();
   return name === 'tensorflow' || name === 'wasm' || name === 'cpu' ? name : null;

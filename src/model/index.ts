@@ -1,0 +1,15 @@
+/** The model stage: backend choice, scaler, VAE, training (here or in workers), errors, thresholds, files. */
+export { useBestBackend, activeBackend, type BackendName, type BackendReport } from './backend.js';
+export { MinMaxScaler, type MinMaxScalerJson, type MinMaxScalerOptions } from './scaler.js';
+export { toMatrix, assertFinite, type NumericMatrix, type MatrixInput } from './matrix.js';
+export { resolveVaeConfig, type VaeOptions, type VaeConfig, type EarlyStopping } from './vae-config.js';
+export { VaeWeights, PARAMETER_NAMES, parameterShapes, type ParameterName, type VaeDims } from './vae-weights.js';
+export { forwardPass, vaeLoss, lossAndGradients, type ForwardPass, type LossAndGradients } from './vae-step.js';
+export { Adam, type AdamOptions } from './adam.js';
+export { trainVae, validationStart, type EpochLog, type StopReason, type TrainingHistory, type TrainingHooks } from './train-vae.js';
+export { Vae } from './vae.js';
+export { trainInWorker, fitVaeInWorker, type WorkerTrainingResult, type WorkerTrainingOptions } from './train-worker.js';
+export { absoluteErrors, reconstructionErrors, rowMeans } from './errors.js';
+export { percentile, computeThreshold, predictLabels, DEFAULT_THRESHOLD_RULE, type ThresholdRule } from './threshold.js';
+export { modelFolder, MODEL_JSON, WEIGHTS_BIN } from './model-files.js';
+export { saveVae, loadVae, toLayersModels, ProdigySampling, LAYER_NAMES, type VaeLayersModels } from './layers-model.js';
