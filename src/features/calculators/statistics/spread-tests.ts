@@ -32,7 +32,12 @@ export const largeStandardDeviation: Calculator = paramCalculator('large_standar
   return seriesStd(ctx) > numberParam('large_standard_deviation', params, 'r') * (max - min) ? 1 : 0;
 });
 
-/** `ratio_beyond_r_sigma(r)`: #{i : |x_i - mean(x)| > r * std(x)} / n (population std). */
+/**
+ * `ratio_beyond_r_sigma(r)`: #{i : |x_i - mean(x)| > r * std(x)} / n (population std).
+ * Numerically fragile in tsfresh itself: with two values, |x_i - mean| equals std in exact
+ * arithmetic, so the last ulp of numpy's mean and std decides; both are reproduced bit for bit
+ * (pairwise sums), which settles such ties as numpy does for the same input bits.
+ */
 export const ratioBeyondRSigma: Calculator = paramCalculator('ratio_beyond_r_sigma', (x, params, ctx) => {
   const m = seriesMean(ctx);
   const limit = numberParam('ratio_beyond_r_sigma', params, 'r') * seriesStd(ctx);
