@@ -7,12 +7,14 @@ const only = process.env.GOLDEN_ONLY ? new Set(process.env.GOLDEN_ONLY.split(','
 
 test('every calculator matches tsfresh 0.20.3 on the golden series', () => {
   const golden = loadGolden();
-  const { mismatches, missing, checked } = compareWithGolden(golden, only);
+  const { mismatches, missing, checked, exempted } = compareWithGolden(golden, only);
   const report = mismatches
     .slice(0, 40)
     .map((m) => `${m.series} ${m.feature}: expected ${m.expected}, got ${m.actual}`)
     .join('\n');
   assert.deepEqual(missing, [], `calculators not implemented: ${missing.join(', ')}`);
   assert.ok(checked > 0, 'no golden value was checked');
+  // at most the 11 ar_coefficient values of one constant series (see `exempt` in golden.ts)
+  assert.ok(exempted <= 11, `${exempted} values exempted`);
   assert.equal(mismatches.length, 0, `${mismatches.length} of ${checked} golden values differ:\n${report}`);
 });

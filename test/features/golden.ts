@@ -36,6 +36,20 @@ export function splitFeatureName(name: string, column: string): { calculator: st
   return cut < 0 ? { calculator: rest, suffix: '' } : { calculator: rest.slice(0, cut), suffix: rest.slice(cut + 2) };
 }
 
+/**
+ * The one documented exemption beyond the golden file's own `fragile` list: `ar_coefficient`
+ * on a constant series. Its AR design matrix has rank 1, statsmodels solves it with an SVD
+ * pseudo-inverse at rcond 1e-15, and what tsfresh reports is then LAPACK's rounding noise
+ * (for a constant 895 it returns coefficients that do not even reproduce the series:
+ * c + 895·Σφ ≈ 932). Our answer there is the exact minimum-norm solution, which
+ * test/features/dynamics.test.ts checks by hand; where tsfresh's SVD happens to give that
+ * answer too (the golden constant 3448 series), the values are still compared.
+ */
+export function exempt(calculator: string, values: readonly number[], expected: number | null, actual: number): boolean {
+  if (calculator !== 'ar_coefficient' || values.length === 0 || !values.every((v) => v === values[0])) return false;
+  return expected !== null && Number.isFinite(actual);
+}
+
 export interface Mismatch {
   series: string;
   feature: string;
@@ -57,6 +71,7 @@ export function compareWithGolden(golden: GoldenFile, only?: ReadonlySet<string>
   mismatches: Mismatch[];
   missing: string[];
   checked: number;
+  exempted: number;
 } {
   const firstId = golden.series[0]!.id;
   const byCalculator = new Map<string, { suffix: string; params: ParamSet }[]>();
@@ -70,6 +85,7 @@ export function compareWithGolden(golden: GoldenFile, only?: ReadonlySet<string>
   const missing = [...byCalculator.keys()].filter((name) => !calculators.has(name));
   const mismatches: Mismatch[] = [];
   let checked = 0;
+  let exempted = 0;
   for (const series of golden.series) {
     const expected = golden.features[series.id]!;
     const fragile = new Set(golden.fragile[series.id] ?? []);
@@ -94,11 +110,15 @@ export function compareWithGolden(golden: GoldenFile, only?: ReadonlySet<string>
         }
         if (fragile.has(feature)) return;
         checked++;
+        if (!error && !closeEnough(out[i]!, expected[feature]!) && exempt(name, series.values, expected[feature]!, out[i]!)) {
+          exempted++;
+          return;
+        }
         if (error || !closeEnough(out[i]!, expected[feature]!)) {
           mismatches.push({ series: series.id, feature: error ? `${feature} (threw ${String(error)})` : feature, expected: expected[feature]!, actual: out[i]! });
         }
       });
     }
   }
-  return { mismatches, missing, checked };
+  return { mismatches, missing, checked, exempted };
 }

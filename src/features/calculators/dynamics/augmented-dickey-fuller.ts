@@ -18,6 +18,7 @@
  * Parameters: `attr` ("teststat", "pvalue", "usedlag"), `autolag` ("AIC" default, "BIC",
  * "t-stat" or None).
  */
+import type { ParamSet } from '../../params.js';
 import type { SeriesContext } from '../../calculator.js';
 import { nestedQr, type NestedQr } from '../../numeric/householder-qr.js';
 import { combinerCalculator } from './combiner.js';
@@ -186,4 +187,13 @@ export const augmentedDickeyFullerCalculator = combinerCalculator('augmented_dic
     const attr = String(p.attr);
     out[offset + i] = attr === 'teststat' ? result.teststat : attr === 'pvalue' ? result.pvalue : attr === 'usedlag' ? result.usedlag : NaN;
   }
-});
+}, adfSuffix);
+
+/**
+ * tsfresh names every output `attr_"<attr>"__autolag_"<autolag>"`, writing the default "AIC"
+ * even when the parameter set leaves autolag out (and `"None"` for autolag None).
+ */
+function adfSuffix(p: ParamSet): string {
+  const autolag = p.autolag === undefined ? 'AIC' : p.autolag === null ? 'None' : String(p.autolag);
+  return `attr_"${String(p.attr)}"__autolag_"${autolag}"`;
+}

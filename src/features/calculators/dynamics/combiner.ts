@@ -11,10 +11,11 @@ import { formatParamSet, type ParamSet } from '../../params.js';
 export function combinerCalculator(
   name: string,
   fn: (ctx: SeriesContext, params: readonly ParamSet[], out: Float64Array, offset: number) => void,
+  suffix: (params: ParamSet) => string = formatParamSet,
 ): Calculator {
   return {
     name,
-    outputs: (params) => requireParams(name, params).map(formatParamSet),
+    outputs: (params) => requireParams(name, params).map(suffix),
     compute(ctx, params, out, offset) {
       fn(ctx, requireParams(name, params), out, offset);
     },
