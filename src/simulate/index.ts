@@ -4,7 +4,7 @@
  */
 export { simulate, planJobs, labelsOf, DEFAULT_SEED } from './simulate.js';
 export type { SimulateOptions, SimulatedDataset, SimulatedJob, SimulatedNode, SampleLabel } from './simulate.js';
-export { writeSimulation, writeSamplerCsv, LABEL_COLUMNS } from './write.js';
+export { writeSimulation, writeSamplerCsv } from './write.js';
 export type { WriteSimulationOptions, WrittenSimulation } from './write.js';
 export { PRESETS, PRODIGY_PRESET, TINY_PRESET, LARGE_PRESET, HPAS_PRESET, presetByName, validatePreset } from './presets.js';
 export type { PresetSpec, AnomalousRuns } from './presets.js';
@@ -12,8 +12,7 @@ export { APP_NAMES, APP_PROFILES, drawAppRun, ApplicationOnNode } from './apps.j
 export type { AppName, AppProfile, AppRunParams } from './apps.js';
 export { ANOMALY_NAMES, drawAnomaly, leakRateMBps, AnomalyOnNode } from './anomalies.js';
 export type { AnomalyName, AnomalySpec } from './anomalies.js';
-export { ECLIPSE_METRICS, MEMINFO_METRICS, VMSTAT_METRICS, PROCSTAT_METRICS, SAMPLER_ID_COLUMNS, SAMPLER_NAMES } from './eclipse-columns.js';
-export type { SamplerName } from './eclipse-columns.js';
+export { ECLIPSE_METRICS, MEMINFO_METRICS, VMSTAT_METRICS, PROCSTAT_METRICS, SAMPLER_ID_COLUMNS } from './eclipse-columns.js';
 export { samplerColumn, samplerTableToArquero, SamplerTableBuilder } from './sampler-table.js';
 export type { SimulatedSamplerTable } from './sampler-table.js';
 export { ECLIPSE_NODE, drawNodeTraits } from './node.js';

@@ -1,5 +1,6 @@
 /** Test helpers: rows of one (job, node) sample, slopes, rates. */
-import { samplerColumn, type SimulatedDataset, type SimulatedSamplerTable, type SamplerName } from '../../src/simulate/index.js';
+import { samplerColumn, type SimulatedDataset, type SimulatedSamplerTable } from '../../src/simulate/index.js';
+import type { SamplerName } from '../../src/telemetry/index.js';
 
 /** Row indexes of (job, node) in a sampler table, in time order. */
 export function sampleRows(table: SimulatedSamplerTable, jobId: number, componentId: number): number[] {

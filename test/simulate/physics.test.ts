@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  simulate, samplerColumn, ECLIPSE_METRICS, SAMPLER_NAMES, MEMINFO_METRICS, VMSTAT_METRICS, PROCSTAT_METRICS,
+  simulate, samplerColumn, ECLIPSE_METRICS, MEMINFO_METRICS, VMSTAT_METRICS, PROCSTAT_METRICS,
   writeSamplerCsv, type SimulatedSamplerTable,
 } from '../../src/simulate/index.js';
 import { sampleRows } from './helpers.js';
+import { SAMPLERS as SAMPLER_NAMES } from '../../src/telemetry/index.js';
 
 const d = simulate({ preset: 'tiny', seed: 5 });
 const m = d.samplers.meminfo;
