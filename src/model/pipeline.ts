@@ -58,6 +58,9 @@ export interface FittedModel {
   seed: number;
 }
 
+/** What scoring needs of a model (a `FittedModel` is one; so is a loaded detector's model). */
+export type ScoringModel = Pick<FittedModel, 'columns' | 'scaler' | 'vae' | 'threshold' | 'seed'>;
+
 /** Scores of the rows of a matrix. */
 export interface Scores {
   /** Reconstruction error per row: mean over features of |x - x_hat|. */
@@ -100,7 +103,7 @@ export async function fitModel(train: FeatureMatrix, options: FitOptions = {}): 
  * model's scaler (clipped to [0, 1]). Throws naming the missing columns, or the sample and
  * column of a NaN.
  */
-export function alignAndScale(model: FittedModel, columns: readonly string[], matrix: FeatureMatrix): Float64Array {
+export function alignAndScale(model: ScoringModel, columns: readonly string[], matrix: FeatureMatrix): Float64Array {
   if (columns.length !== model.scaler.columns) {
     throw new Error(`scoring: ${columns.length} columns given, the model was fitted on ${model.scaler.columns}`);
   }
@@ -133,7 +136,7 @@ export function alignAndScale(model: FittedModel, columns: readonly string[], ma
  * naming it), scale with clip, reconstruction errors (z noise from `seed`, default the model's
  * seed), predictions error > threshold.
  */
-export function scoreMatrix(model: FittedModel, columns: readonly string[], matrix: FeatureMatrix, seed = model.seed): Scores {
+export function scoreMatrix(model: ScoringModel, columns: readonly string[], matrix: FeatureMatrix, seed = model.seed): Scores {
   const scaled = alignAndScale(model, columns, matrix);
   const errors = reconstructionErrors(model.vae, { rows: matrix.rows, cols: columns.length, values: scaled }, seed);
   return { errors, predictions: predictLabels(errors, model.threshold) };
