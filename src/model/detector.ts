@@ -88,7 +88,7 @@ export interface Predictions {
   readonly threshold: number;
 }
 
-/** The feature columns the CSV output has, in order. */
+/** The columns of a predictions table / CSV, in order. */
 export const PREDICTION_COLUMNS = ['job_id', 'component_id', 'pred', 'recon_error', 'top_metrics'] as const;
 
 /** What the detector remembers of its training (null fields after `load` of an older bundle). */
