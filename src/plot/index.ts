@@ -6,6 +6,7 @@ export * from './curves.js';
 export * from './confusion.js';
 export * from './loss.js';
 export * from './explanation.js';
+export * from './training-view.js';
 export * from './telemetry.js';
 export { plotlySource, standaloneHtml } from './html.js';
 export { renderFigure, closeRenderer, findChromium, type ImageFormat } from './render.js';
