@@ -6,7 +6,7 @@
 import type { ColumnTable } from 'arquero';
 import { FeatureMatrix } from './feature-matrix.js';
 import { KindToFcParameters } from './kind-to-fc-parameters.js';
-import { runExtraction } from './parallel.js';
+import { runExtraction, type ExtractionWorkers } from './parallel.js';
 import type { Calculator } from './calculator.js';
 import { compilePlan, computeKind, resolveCalculator, type CompileOptions, type ExtractionPlan } from './plan.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';
@@ -30,6 +30,11 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads: `'auto'` (default, only for large inputs) or an exact number (0 = this thread only). */
   workers?: 'auto' | number;
+  /**
+   * Workers already started for these settings (`ExtractionWorkers.start`, e.g. while the input
+   * was being read): used instead of starting new ones, and left running for the caller to close.
+   */
+  pool?: ExtractionWorkers;
   /** With workers, let only the workers compute (keeps this thread's event loop free). */
   workersOnly?: boolean;
   /** Missing metric values: throw (default, as tsfresh) or leave the row out of that sample. */
@@ -128,13 +133,17 @@ export async function extractFeatures(table: ColumnTable, settings: FeatureSetti
     const window = windowStart ? `, window starting ${windowStart[row]}` : '';
     return `job_id ${samples.jobId[s]}, component_id ${samples.componentId[s]}${window}`;
   };
+  if (options.pool && !custom && !options.pool.compatibleWith(k2fc)) {
+    throw new Error('extractFeatures: the worker pool was started for other settings (or other metric columns) than this extraction');
+  }
   const t1 = performance.now();
   const report = await runExtraction(plan, data, {
     workers: custom ? 0 : options.workers,
+    pool: custom ? undefined : options.pool,
     workersOnly: options.workersOnly,
     onProgress: options.onProgress,
     describeRow,
-    settingsJson: k2fc.stringify(),
+    settings: k2fc,
     missing,
   });
   const t2 = performance.now();

@@ -1,39 +1,67 @@
 /**
- * Runs an extraction over all cores: the series are cut into chunks; the main thread computes
- * chunks itself and, when the work is large enough, hands chunks to worker threads that write
- * into the same shared output.
+ * Runs an extraction over all cores. The series are cut into many small chunks that every
+ * thread — this one and the workers — claims from one shared atomic counter, so no thread
+ * ever waits for another to hand it work (a worker never idles while this thread computes),
+ * and a slow thread simply claims fewer chunks. Each thread marks the chunks it finished in a
+ * shared array; whatever a failed or dead worker left unfinished is recomputed here at the
+ * end, so the result never depends on workers being available (and a calculator error is
+ * reported from this thread, with its row and column).
  *
- * With `workers: 'auto'` the main thread times its first chunk and starts workers (one per
- * extra core) only when the rest would take longer than `AUTO_WORKER_THRESHOLD_MS`, so small
- * inputs never pay the start-up of a worker. A worker is plain JavaScript evaluated from a
- * string that imports `extraction-worker` beside this module: `.ts` when this module runs
- * from source (under tsx, whose loader the worker inherits through `execArgv`), `.js` from
- * dist/. A worker that cannot start or dies gives its chunk back to the main thread, so the
- * result never depends on workers being available.
+ * Workers live in an {@link ExtractionWorkers} pool. With `workers: 'auto'` the pool is started
+ * at once when the estimated work is large (see {@link estimateExtractionMs}), else after this
+ * thread has timed its first chunk and only if the rest would take longer than
+ * `AUTO_WORKER_THRESHOLD_MS`, so small inputs never pay a worker's start-up. A caller that
+ * knows early that the work will be large (the CLI, before it reads the input file) can start
+ * the pool itself and pass it in: the workers then load and compile while it reads.
+ *
+ * A worker is plain JavaScript evaluated from a string that imports `extraction-worker` beside
+ * this module: `.ts` when this module runs from source (under tsx, whose loader it registers
+ * in the worker), `.js` from dist/.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import type { ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
-import type { WorkerInit } from './extraction-worker.js';
+import { encodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
+import type { WorkerInit, WorkerMessage, WorkerRun } from './extraction-worker.js';
 
-/** Projected remaining in-thread time above which `'auto'` starts workers. */
+/** Projected remaining in-thread time above which `'auto'` uses workers. */
 export const AUTO_WORKER_THRESHOLD_MS = 120;
+
+/**
+ * Rough single-thread cost, in nanoseconds, of one feature column on one point of a series
+ * (measured: `efficient` ~1-3 ns, the cheap `minimal` columns ~10 ns). Only used to decide
+ * early whether workers are worth starting; {@link AUTO_WORKER_THRESHOLD_MS} still applies.
+ */
+export const NS_PER_POINT_COLUMN = 1;
+
+/** Estimated single-thread milliseconds to compute `width` feature columns over `points` values (all kinds). */
+export function estimateExtractionMs(points: number, columnsPerKind: number): number {
+  return (points * columnsPerKind * NS_PER_POINT_COLUMN) / 1e6;
+}
+
+/** Worker threads `'auto'` would use on this machine: one per extra core. */
+export function defaultWorkerCount(): number {
+  return Math.max(0, availableParallelism() - 1);
+}
 
 export interface ParallelOptions {
   /** `'auto'` (default): workers for large inputs only; a number: exactly that many workers (0: none). */
   workers?: 'auto' | number;
-  /** Called after each chunk with the series done and the total. */
+  /** A started pool to use instead of starting one (it is left running for the caller to close). */
+  pool?: ExtractionWorkers;
+  /** Called as series complete with the series done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Names a feature row in error messages. */
   describeRow?: (row: number) => string;
   /**
-   * Leave all computing to the workers while any is alive (the main thread only hands out
-   * chunks, so its event loop stays free, e.g. for a notebook's progress display).
+   * Leave all computing to the workers while any is alive (this thread only waits, so its
+   * event loop stays free, e.g. for a notebook's progress display).
    */
   workersOnly?: boolean;
-  /** The settings in published JSON form and the missing-calculator policy, for workers to compile the same plan. */
-  settingsJson: string;
+  /** The settings and missing-calculator policy, for workers to compile the same plan. */
+  settings: KindToFcParameters;
   missing: 'error' | 'skip';
 }
 
@@ -41,7 +69,7 @@ export interface ParallelOptions {
 export interface ParallelReport {
   /** Worker threads that computed at least one chunk. */
   workersUsed: number;
-  /** Errors of workers that failed (their chunks were recomputed in the main thread). */
+  /** Errors of workers that failed (their chunks were recomputed in this thread). */
   workerFailures: string[];
 }
 
@@ -71,122 +99,205 @@ function bootstrapSource(url: string): string {
     : `import(${JSON.stringify(url)})`;
   return (
     `${load}.catch((err) => {` +
-    `require('node:worker_threads').parentPort.postMessage({ type: 'error', message: 'cannot load ' + ${JSON.stringify(url)} + ': ' + (err && err.message ? err.message : String(err)) });` +
+    `require('node:worker_threads').parentPort.postMessage({ type: 'fatal', message: 'cannot load ' + ${JSON.stringify(url)} + ': ' + (err && err.message ? err.message : String(err)) });` +
     `});`
   );
 }
 
 interface WorkerSlot {
-  worker: Worker;
-  chunk: number;
-  completed: number;
+  readonly worker: Worker;
   dead: boolean;
+  /** Running a `run` message (until it answers `idle`). */
+  busy: boolean;
+  /** Chunks completed in the current run. */
+  chunks: number;
+}
+
+/** Hooks of the run in progress, called by the pool's message handlers. */
+interface RunListener {
+  progress(): void;
+  failure(message: string): void;
+}
+
+/**
+ * A pool of extraction worker threads, each holding the compiled plan of one settings object.
+ * Start it early (the workers load their modules and compile while this thread does other
+ * work), run one or more extractions of those settings with it, then {@link close} it.
+ */
+export class ExtractionWorkers {
+  private readonly slots: WorkerSlot[] = [];
+  private listener: RunListener | null = null;
+  /** Resolves the wait of {@link drive} when a worker goes idle or dies. */
+  private wake: (() => void) | null = null;
+  /** Failures seen while no run was listening (e.g. a worker that could not load). */
+  private readonly pendingFailures: string[] = [];
+  private readonly encoded: WorkerSettings;
+
+  private constructor(
+    count: number,
+    readonly settings: KindToFcParameters,
+    readonly missing: 'error' | 'skip',
+  ) {
+    this.encoded = encodeWorkerSettings(settings);
+    const init: WorkerInit = { settings: this.encoded, missing };
+    const source = bootstrapSource(workerModuleUrl());
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(source, { eval: true, workerData: init });
+      const slot: WorkerSlot = { worker, dead: false, busy: false, chunks: 0 };
+      this.slots.push(slot);
+      worker.on('message', (msg: WorkerMessage) => {
+        if (msg.type === 'progress') {
+          slot.chunks++;
+          this.listener?.progress();
+        } else if (msg.type === 'idle') {
+          slot.busy = false;
+          this.notify();
+        } else if (msg.type === 'error') {
+          this.fail(msg.message);
+        } else if (msg.type === 'fatal') {
+          this.retire(slot, msg.message);
+        }
+      });
+      worker.on('error', (err) => this.retire(slot, err.message));
+      worker.on('exit', (code) => this.retire(slot, `worker exited with code ${code}`));
+    }
+  }
+
+  /** Starts `count` workers compiling the plan of `settings`. */
+  static start(count: number, settings: KindToFcParameters, missing: 'error' | 'skip' = 'error'): ExtractionWorkers {
+    return new ExtractionWorkers(Math.max(0, Math.floor(count)), settings, missing);
+  }
+
+  /** Whether the workers compiled the same plan as `settings` would give (same object, or same kinds and blocks). */
+  compatibleWith(settings: KindToFcParameters): boolean {
+    if (settings === this.settings) return true;
+    return JSON.stringify(encodeWorkerSettings(settings)) === JSON.stringify(this.encoded);
+  }
+
+  /** Workers still alive. */
+  get alive(): number {
+    return this.slots.filter((s) => !s.dead).length;
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    const live = this.slots.filter((s) => !s.dead);
+    for (const slot of live) {
+      slot.dead = true;
+      slot.worker.removeAllListeners('exit');
+    }
+    await Promise.all(live.map((s) => s.worker.terminate()));
+  }
+
+  private fail(message: string): void {
+    if (this.listener) this.listener.failure(message);
+    else this.pendingFailures.push(message);
+  }
+
+  private retire(slot: WorkerSlot, message: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    slot.busy = false;
+    this.fail(message);
+    void slot.worker.terminate();
+    this.notify();
+  }
+
+  private notify(): void {
+    const resolve = this.wake;
+    this.wake = null;
+    resolve?.();
+  }
+
+  /**
+   * Has every live worker claim chunks of `run` until none are left, reporting to `listener`;
+   * meanwhile runs `alongside` (this thread's own share); resolves, with the number of workers
+   * that completed a chunk, when no worker is busy any more (finished or dead).
+   */
+  async drive(run: WorkerRun, listener: RunListener, alongside: () => Promise<void>): Promise<number> {
+    if (this.listener) throw new Error('this worker pool is already running an extraction');
+    this.listener = listener;
+    for (const message of this.pendingFailures.splice(0)) listener.failure(message);
+    try {
+      for (const slot of this.slots) {
+        if (slot.dead) continue;
+        slot.busy = true;
+        slot.chunks = 0;
+        slot.worker.postMessage(run);
+      }
+      await alongside();
+      while (this.slots.some((s) => s.busy)) await new Promise<void>((resolve) => (this.wake = resolve));
+      return this.slots.filter((s) => s.chunks > 0).length;
+    } finally {
+      this.listener = null;
+    }
+  }
 }
 
 /** Computes every series of `plan` over `data` into `data.out`. */
 export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, options: ParallelOptions): Promise<ParallelReport> {
   const rows = data.rowStart.length;
-  const total = rows * plan.kinds.length;
+  const nKinds = plan.kinds.length;
+  const total = rows * nKinds;
   const report: ParallelReport = { workersUsed: 0, workerFailures: [] };
   if (total === 0) return report;
-  const cores = Math.max(1, availableParallelism());
   const requested = options.workers ?? 'auto';
-  const chunkSize = Math.max(1, Math.ceil(total / (16 * cores)));
+  const maxWorkers = options.pool ? options.pool.alive : requested === 'auto' ? defaultWorkerCount() : Math.max(0, Math.floor(requested));
+  // Many small chunks: claiming one is one atomic add, and the last ones even out the threads.
+  const chunkSize = Math.max(1, Math.ceil(total / (64 * (maxWorkers + 1))));
   const chunks = Math.ceil(total / chunkSize);
-  const rangeOf = (c: number): [number, number] => [c * chunkSize, Math.min(total, (c + 1) * chunkSize)];
-  const queue: number[] = []; // chunks given back by failed workers
-  let next = 0;
-  let done = 0;
-  const finish = (c: number): void => {
-    const [from, to] = rangeOf(c);
-    done += to - from;
-    options.onProgress?.(done, total);
-  };
+  // control[0]: next chunk to claim; control[1]: series done; control[2 + c]: chunk c done.
+  const control = new Int32Array(new SharedArrayBuffer((2 + chunks) * 4));
+  const progress = (): void => options.onProgress?.(Atomics.load(control, 1), total);
   const computeHere = (c: number): void => {
-    const [from, to] = rangeOf(c);
+    const from = c * chunkSize;
+    const to = Math.min(total, from + chunkSize);
     computeSeriesRange(plan, data, from, to, options.describeRow);
-    finish(c);
+    Atomics.store(control, 2 + c, 1);
+    Atomics.add(control, 1, to - from);
+    progress();
   };
 
-  let workerCount = typeof requested === 'number' ? Math.max(0, Math.floor(requested)) : 0;
-  if (requested === 'auto') {
-    const started = performance.now();
-    computeHere(next++);
-    const projected = (performance.now() - started) * (chunks - next);
-    if (projected > AUTO_WORKER_THRESHOLD_MS && cores > 1) workerCount = cores - 1;
-  }
-  if (workerCount === 0 || next >= chunks) {
-    while (next < chunks) computeHere(next++);
-    return report;
-  }
-
-  const slots: WorkerSlot[] = [];
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const resolve = wake;
-    wake = null;
-    resolve?.();
-  };
-  const outstanding = (): number => slots.filter((s) => !s.dead && s.chunk >= 0).length;
-  const takeChunk = (): number => (queue.length ? queue.shift()! : next < chunks ? next++ : -1);
-  let stopped = false;
-  const assign = (slot: WorkerSlot): void => {
-    const c = stopped ? -1 : takeChunk();
-    slot.chunk = c;
-    if (c >= 0) {
-      const [from, to] = rangeOf(c);
-      slot.worker.postMessage({ from, to });
-    }
-    notify();
-  };
-  const retire = (slot: WorkerSlot, message: string): void => {
-    if (slot.dead) return;
-    slot.dead = true;
-    report.workerFailures.push(message);
-    if (slot.chunk >= 0) queue.push(slot.chunk);
-    slot.chunk = -1;
-    void slot.worker.terminate();
-    notify();
-  };
-  const init: WorkerInit = { settingsJson: options.settingsJson, missing: options.missing, data, width: plan.width };
-  const source = bootstrapSource(workerModuleUrl());
-  for (let i = 0; i < workerCount; i++) {
-    const worker = new Worker(source, { eval: true, workerData: init });
-    const slot: WorkerSlot = { worker, chunk: -1, completed: 0, dead: false };
-    slots.push(slot);
-    worker.on('message', (msg: { type: string; message?: string }) => {
-      if (msg.type === 'ready') assign(slot);
-      else if (msg.type === 'done') {
-        slot.completed++;
-        finish(slot.chunk);
-        assign(slot);
-      } else if (msg.type === 'error') {
-        // A calculator error is real: the chunk is recomputed here, which reports it with context.
-        retire(slot, msg.message ?? 'worker error');
+  let pool = options.pool ?? null;
+  const ownPool = pool === null;
+  if (!pool && maxWorkers > 0) {
+    let start = requested !== 'auto';
+    if (!start) {
+      let points = 0;
+      for (let r = 0; r < rows; r++) points += data.rowEnd[r]! - data.rowStart[r]!;
+      start = estimateExtractionMs(points, plan.width) > AUTO_WORKER_THRESHOLD_MS;
+      if (!start) {
+        const started = performance.now();
+        computeHere(Atomics.add(control, 0, 1));
+        start = (performance.now() - started) * (chunks - 1) > AUTO_WORKER_THRESHOLD_MS;
       }
-    });
-    worker.on('error', (err) => retire(slot, err.message));
-    worker.on('exit', (code) => retire(slot, `worker exited with code ${code}`));
+    }
+    if (start) pool = ExtractionWorkers.start(maxWorkers, options.settings, options.missing);
   }
+
   try {
-    for (;;) {
-      const remaining = next < chunks || queue.length > 0;
-      if (!remaining && outstanding() === 0) break;
-      const mainComputes = !options.workersOnly || slots.every((s) => s.dead);
-      if (remaining && mainComputes) {
-        computeHere(takeChunk());
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        continue;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
+    if (pool && pool.alive > 0) {
+      const run: WorkerRun = { type: 'run', data, width: plan.width, control, chunkSize, total };
+      const listener: RunListener = { progress, failure: (message) => report.workerFailures.push(message) };
+      report.workersUsed = await pool.drive(run, listener, async () => {
+        // With workersOnly this thread leaves the chunks to the workers (if they all die, the
+        // sweep below computes what is left).
+        if (options.workersOnly) return;
+        for (;;) {
+          const c = Atomics.add(control, 0, 1);
+          if (c >= chunks) return;
+          computeHere(c);
+          // Let worker messages (progress, failures) through between chunks.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      });
+    } else {
+      for (let c = Atomics.add(control, 0, 1); c < chunks; c = Atomics.add(control, 0, 1)) computeHere(c);
     }
+    // Whatever a failed or dead worker left unfinished (a calculator error throws here, with context).
+    for (let c = 0; c < chunks; c++) if (Atomics.load(control, 2 + c) === 0) computeHere(c);
   } finally {
-    stopped = true;
-    for (const slot of slots) {
-      slot.worker.removeAllListeners('exit');
-      if (!slot.dead) void slot.worker.terminate();
-    }
+    if (pool && ownPool) await pool.close();
   }
-  report.workersUsed = slots.filter((s) => s.completed > 0).length;
   return report;
 }
