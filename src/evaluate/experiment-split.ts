@@ -33,7 +33,10 @@ export function healthyTestCount(n: number, share: number): number {
   if (!(share > 0 && share < 1)) throw new Error(`the healthy test share must be in (0, 1), got ${share}`);
   const nTest = Math.ceil(Math.round(share * n * 1e9) / 1e9);
   if (nTest < 1 || n - nTest < 1) {
-    throw new Error(`a test share of ${share} of ${n} healthy samples leaves ${n - nTest} for training and ${nTest} for test (both need at least 1)`);
+    throw new Error(
+      `a test share of ${share} of ${n} healthy samples leaves ${n - nTest} for training and ${nTest} for test ` +
+        '(both need at least 1; choose configs with a smaller test share, or use more healthy samples)',
+    );
   }
   return nTest;
 }
