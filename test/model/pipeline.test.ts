@@ -99,3 +99,22 @@ test('fitModel: same seed, same model and errors; the seed option overrides vae.
     for (const m of [a, b, c]) m.vae.dispose();
   }
 });
+
+test('fitModel with inWorker gives the same model as on this thread (same seed, same backend)', async () => {
+  const columns = ['a::s__x', 'b::s__x', 'c::s__x', 'd::s__x', 'e::s__x', 'f::s__x'];
+  const values = Float64Array.from({ length: 20 * 6 }, (_, i) => Math.cos(i * 0.3) * (1 + (i % 6)));
+  const keys = { jobId: Array.from({ length: 20 }, (_, i) => i), componentId: Array.from({ length: 20 }, () => 1), windowStart: null, windowEnd: null };
+  const train = new FeatureMatrix(keys, columns, values);
+  const epochs: number[] = [];
+  const here = await fitModel(train, { seed: 6, vae: { epochs: 4 } });
+  const there = await fitModel(train, { seed: 6, vae: { epochs: 4 }, inWorker: true, onEpochEnd: (log) => void epochs.push(log.epoch) });
+  try {
+    assert.deepEqual(epochs, [1, 2, 3, 4]);
+    assert.deepEqual(there.history.epochs.map((e) => e.loss), here.history.epochs.map((e) => e.loss));
+    assert.deepEqual(there.trainErrors, here.trainErrors);
+    assert.equal(there.threshold, here.threshold);
+  } finally {
+    here.vae.dispose();
+    there.vae.dispose();
+  }
+});
