@@ -26,7 +26,9 @@ export function testShareOf(config: number): number {
 /**
  * How many of `n` healthy samples go to test: scikit-learn's `train_test_split` rule
  * n_test = ceil(share * n), with the product rounded to 9 decimals first so that binary
- * floating point cannot push an exact product over an integer (0.6 * 80 is 48, never 49).
+ * floating point cannot push an exact product over an integer (0.55 * 100 is 55.00000000000001
+ * in doubles: scikit-learn would hold out 56, we hold out 55). For the six shares of 80
+ * samples both give 16, 32, 48, 64, 72, 76.
  * Throws when the split leaves the training or the test side empty.
  */
 export function healthyTestCount(n: number, share: number): number {

@@ -14,7 +14,7 @@ import type { EarlyStopping, VaeOptions } from '../model/vae-config.js';
 import type { CellResult } from './experiment-cell.js';
 import { prepareExperimentData, type ExperimentData, type ExperimentSelection } from './experiment-data.js';
 import { saveModelBundle, writeCellFiles, writeFigure, writeSummaryCsv, type FigureFiles } from './experiment-files.js';
-import { runGrid, type GridProgress } from './experiment-grid.js';
+import { gridCells, runGrid, type GridProgress } from './experiment-grid.js';
 import { loadExperimentTelemetry, type ExperimentSourceOptions, type ExperimentTelemetry } from './experiment-source.js';
 import { EXPERIMENT_CONFIGS } from './experiment-split.js';
 import { summarizeByConfig, type ConfigSummary } from './experiment-summary.js';
@@ -104,6 +104,7 @@ export async function runExperiment(options: ExperimentOptions = {}): Promise<Ex
   const seed = options.seed ?? 0;
   const epochs = options.epochs ?? 1000;
   const earlyStopping = options.earlyStopping ?? null;
+  gridCells(configs, repeats); // checks configs and repeats before any work
   const backend = await useBestBackend();
 
   progress({ phase: 'load' });
