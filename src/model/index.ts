@@ -13,3 +13,9 @@ export { absoluteErrors, reconstructionErrors, rowMeans } from './errors.js';
 export { percentile, computeThreshold, predictLabels, DEFAULT_THRESHOLD_RULE, type ThresholdRule } from './threshold.js';
 export { modelFolder, MODEL_JSON, WEIGHTS_BIN } from './model-files.js';
 export { saveVae, loadVae, toLayersModels, ProdigySampling, LAYER_NAMES, type VaeLayersModels } from './layers-model.js';
+export { fitModel, scoreMatrix, alignAndScale, type FitOptions, type FittedModel, type ScoringModel, type Scores } from './pipeline.js';
+export { explainContributions, explainMatrix, metricOfFeature, formatTopMetrics, type Explanation, type FeatureContribution, type MetricContribution, type ExplainOptions, type ExplainMatrixOptions } from './explain.js';
+export {
+  AnomalyDetector, readTelemetry, healthyRows, DETECTOR_FORMAT_VERSION, PREDICTION_COLUMNS, SCALER_JSON, DEPLOYMENT_METADATA_JSON,
+  type TelemetryInput, type DetectorFitOptions, type DetectorPredictOptions, type PredictionRow, type Predictions, type TrainingSummary,
+} from './detector.js';
