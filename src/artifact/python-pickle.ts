@@ -8,8 +8,9 @@
  *   `(version, shape, dtype, is_fortran, items)`, `items` listing the elements in C (row-major)
  *   order whatever the memory order.
  *
- * Nothing is executed: the reader interprets the opcodes itself and knows three callables
- * (numpy's `_reconstruct`, `ndarray`, `dtype`); any other global is refused with its name.
+ * Nothing is executed: the reader interprets the opcodes itself and knows four callables
+ * (numpy's `_reconstruct`, `ndarray`, `dtype`, and `_codecs.encode(text, 'latin1')`, protocol
+ * 2's spelling of bytes); any other global is refused with its name.
  */
 
 /** A numpy array rebuilt from a pickle: dtype string (numpy's `str`, e.g. `|O`, `<f8`), shape, elements in C order. */
@@ -53,6 +54,7 @@ export interface PickleGlobal {
 const RECONSTRUCT = new Set(['numpy.core.multiarray._reconstruct', 'numpy._core.multiarray._reconstruct']);
 const NDARRAY = 'numpy.ndarray';
 const DTYPE = 'numpy.dtype';
+const CODECS_ENCODE = '_codecs.encode';
 
 const MARK = Symbol('mark');
 type StackItem = PickleValue | typeof MARK;
@@ -358,6 +360,12 @@ function reduce(callable: PickleValue, args: PickleValue): PickleValue {
     const cls = args[0];
     if (!isGlobal(cls) || cls.name !== NDARRAY) throw new PickleError(`${callable.name} rebuilds a ${isGlobal(cls) ? cls.name : 'non-class'}, not a numpy.ndarray`);
     return { kind: 'ndarray', dtype: '', shape: [], items: [] };
+  }
+  if (callable.name === CODECS_ENCODE) {
+    // Protocol 2 spells bytes as _codecs.encode(text, 'latin1').
+    const [text, encoding] = args;
+    if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) throw new PickleError('_codecs.encode is only read for latin1 text');
+    return latin1Bytes(text);
   }
   if (callable.name === DTYPE) {
     const code = args[0];
