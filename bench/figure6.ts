@@ -60,7 +60,7 @@ function report(label: string, r: ExperimentResult): void {
   console.log(
     `wall time ${formatDuration(r.seconds.total)} (grid ${formatDuration(r.seconds.grid)}, features ${r.seconds.features.toFixed(1)} s); ` +
       `${r.cells.length} cells, ${epochsRun} epochs, ${(cellSeconds / r.cells.length).toFixed(1)} s per cell (busy time, summed over cells: ${formatDuration(cellSeconds)}); ` +
-      `load average now ${load()}`,
+      `CPU time ${formatDuration(r.seconds.cpu)} (all threads); load average now ${load()}`,
   );
   for (const row of r.byConfig) {
     const cells = r.cells.filter((c) => c.config === row.config);

@@ -183,7 +183,7 @@ export const command: Command = {
       }
     }
     const s = result.seconds;
-    lines.push(`time:      ${formatDuration(s.total)} (telemetry ${s.load.toFixed(1)} s, features ${s.features.toFixed(1)} s, grid ${formatDuration(s.grid)}, files ${s.files.toFixed(1)} s)`);
+    lines.push(`time:      ${formatDuration(s.total)} (telemetry ${s.load.toFixed(1)} s, features ${s.features.toFixed(1)} s, grid ${formatDuration(s.grid)}, files ${s.files.toFixed(1)} s); CPU time ${formatDuration(s.cpu)}`);
     process.stdout.write(lines.join('\n') + '\n');
     return result.cancelled ? 130 : 0;
   },

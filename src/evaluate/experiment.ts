@@ -8,6 +8,7 @@
  * phase and, during the grid, cells done / total with an ETA.
  */
 import { availableParallelism } from 'node:os';
+import type { FeatureKeys } from '../features/feature-matrix.js';
 import { useBestBackend } from '../model/backend.js';
 import type { ThresholdRule } from '../model/threshold.js';
 import type { EarlyStopping, VaeOptions } from '../model/vae-config.js';
@@ -62,7 +63,8 @@ export interface ExperimentResult {
   readonly cells: CellResult[];
   /** Mean and spread of macro F1 (and the AUCs) per config. */
   readonly byConfig: ConfigSummary[];
-  readonly data: Omit<ExperimentData, 'matrix'> & { readonly samples: number; readonly features: number };
+  /** The samples (without the feature values): labels, apps, healthy/anomalous rows, and `keys`, the (job_id, component_id) of every row that `trainRows` / `testRows` index. */
+  readonly data: Omit<ExperimentData, 'matrix'> & { readonly samples: number; readonly features: number; readonly keys: FeatureKeys };
   readonly configs: readonly number[];
   readonly repeats: number;
   readonly epochs: number;
@@ -82,7 +84,15 @@ export interface ExperimentResult {
     readonly figure: FigureFiles | null;
   };
   /** Wall time, seconds: whole run, and its parts. */
-  readonly seconds: { readonly total: number; readonly load: number; readonly features: number; readonly grid: number; readonly files: number };
+  readonly seconds: {
+    readonly total: number;
+    readonly load: number;
+    readonly features: number;
+    readonly grid: number;
+    readonly files: number;
+    /** CPU time of the whole process (every thread, workers included) during the run: on a shared machine a steadier cost measure than wall time. */
+    readonly cpu: number;
+  };
 }
 
 /** Default repeats: the paper's figure averages 5. */
@@ -98,6 +108,7 @@ export function cellConcurrency(workers: 'auto' | number, cells: number): number
 /** Runs the Figure 6 experiment; see the module comment. */
 export async function runExperiment(options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const progress = options.onProgress ?? (() => undefined);
   const configs = options.configs ?? EXPERIMENT_CONFIGS;
   const repeats = options.repeats ?? DEFAULT_REPEATS;
@@ -148,11 +159,12 @@ export async function runExperiment(options: ExperimentOptions = {}): Promise<Ex
     grid.lastModel?.vae.dispose();
   }
   const t4 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const { matrix, ...rest } = data;
   return {
     cells: grid.results,
     byConfig: summarizeByConfig(grid.results),
-    data: { ...rest, samples: matrix.rows, features: matrix.columns.length },
+    data: { ...rest, samples: matrix.rows, features: matrix.columns.length, keys: matrix.keys },
     configs: [...configs],
     repeats,
     epochs,
@@ -162,6 +174,6 @@ export async function runExperiment(options: ExperimentOptions = {}): Promise<Ex
     backend: backend.description,
     cancelled: grid.cancelled,
     ...(files ? { files } : {}),
-    seconds: { total: (t4 - t0) / 1000, load: (t1 - t0) / 1000, features: (t2 - t1) / 1000, grid: (t3 - t2) / 1000, files: (t4 - t3) / 1000 },
+    seconds: { total: (t4 - t0) / 1000, load: (t1 - t0) / 1000, features: (t2 - t1) / 1000, grid: (t3 - t2) / 1000, files: (t4 - t3) / 1000, cpu: (cpu.user + cpu.system) / 1e6 },
   };
 }
