@@ -18,6 +18,11 @@ import { mackinnonPValue } from '../../src/features/calculators/dynamics/mackinn
 import { levinsonDurbinPacf } from '../../src/features/calculators/dynamics/partial-autocorrelation.js';
 import { fitAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
 import { quantileEdges, estimateFriedrichCoefficients } from '../../src/features/calculators/dynamics/friedrich.js';
+import { adfMaxlag, adfShifts, gramLagSearch, qrLagSearch } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
+import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
+import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
+import { nestedQr } from '../../src/features/numeric/householder-qr.js';
+import { Random } from '../../src/util/random.js';
 
 function run(name: string, x: number[], params: ParamSet[] | null): number[] {
   const calculator = getCalculator(name);
@@ -231,4 +236,84 @@ test('friedrich: quantile edges, the exact drift of a linear map, and its fixed 
   assert.ok(Number.isNaN(v[2]!));
   close(run('max_langevin_fixed_point', x, [{ m: 1, r: 4 }])[0]!, 2, 1e-9);
   assert.ok(Number.isNaN(run('max_langevin_fixed_point', [5], [{ m: 3, r: 30 }])[0]!));
+});
+
+/** `count` seeded Gaussian random walks of `length` points. */
+function randomWalks(count: number, length: number, seed: number): Float64Array[] {
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => {
+    const x = new Float64Array(length);
+    let v = 0;
+    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
+    return x;
+  });
+}
+
+test('fillLaggedGram: the window-shift recurrences give the directly summed cross products', () => {
+  // u = 1..8 (u_0 = 1), rows t = 3..7, lags 2, one extra regressor e_t = t²
+  const u = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+  const e = Float64Array.from([0, 1, 4, 9, 16, 25, 36, 49]);
+  const size = 5; // [1, e, u_{t−1}, u_{t−2}, u_t]
+  const gram = new Float64Array(size * size);
+  fillLaggedGram(u, 3, 8, 2, [e], gram);
+  const columns = [(_: number) => 1, (t: number) => e[t]!, (t: number) => u[t - 1]!, (t: number) => u[t - 2]!, (t: number) => u[t]!];
+  for (let a = 0; a < size; a++) {
+    for (let b = a; b < size; b++) {
+      let s = 0;
+      for (let t = 3; t < 8; t++) s += columns[a]!(t) * columns[b]!(t);
+      assert.equal(gram[a * size + b], s, `entry (${a}, ${b})`);
+    }
+  }
+  // e.g. S(1, 2) = Σ_{t=3}^{7} u_{t−1} u_{t−2} = 3·2 + 4·3 + 5·4 + 6·5 + 7·6 = 110
+  assert.equal(gram[2 * size + 3], 110);
+});
+
+test('nestedCholesky: nested SSRs and R of a Householder QR, a certificate that flags near-exact fits', () => {
+  // y = 1 + 2·t + noise on t = 0..5: columns [1, t], response y
+  const t = [0, 1, 2, 3, 4, 5];
+  const y = [1.5, 2.5, 5.5, 6.5, 9.5, 10.5];
+  const columns = [Float64Array.from(t, () => 1), Float64Array.from(t)];
+  const qr = nestedQr(columns, y);
+  const all = [...columns, Float64Array.from(y)];
+  const gram = new Float64Array(9);
+  for (let a = 0; a < 3; a++) for (let b = a; b < 3; b++) gram[a * 3 + b] = all[a]!.reduce((s, v, i) => s + v * all[b]![i]!, 0);
+  const fit = nestedCholesky(gram, 3, 6, 1e-15)!;
+  // SSR_0 = Σy² = 281.5; SSR_1 = Σ(y − ȳ)² = 281.5 − 6·6² = 65.5; the line: Sty = 33.5,
+  // Stt = 17.5, SSR_2 = 65.5 − 33.5²/17.5 = 48/35
+  for (let k = 0; k <= 2; k++) close(fit.ssr[k]!, qr.ssr[k]!, 1e-13, `ssr[${k}]`);
+  close(fit.ssr[0]!, 281.5, 1e-13);
+  close(fit.ssr[1]!, 65.5, 1e-13);
+  close(fit.ssr[2]!, 48 / 35, 1e-13);
+  for (let j = 0; j < 2; j++) close(Math.abs(fit.rDiagonal[j]!), Math.abs(qr.rDiagonal[j]!), 1e-13);
+  // δ = 1e-15, ω ≈ 3.3, y small against the columns: the bound is a few 1e-12
+  assert.ok(fit.relativeSsrError > 0 && fit.relativeSsrError < 1e-10, `bound ${fit.relativeSsrError}`);
+  // an exact line leaves SSR_2 = 0 up to rounding: the bound must not certify it
+  const exact = Float64Array.from(gram);
+  const line = t.map((v) => 1 + 2 * v);
+  exact[2] = line.reduce((s, v) => s + v, 0);
+  exact[5] = line.reduce((s, v, i) => s + v * t[i]!, 0);
+  exact[8] = line.reduce((s, v) => s + v * v, 0);
+  const exactBound = nestedCholesky(exact, 3, 6, 1e-15)!.relativeSsrError;
+  assert.ok(exactBound > 1e-3, `bound ${exactBound}`);
+  // a zero column is refused
+  assert.equal(nestedCholesky(Float64Array.from([6, 0, 1, 0, 0, 0, 0, 0, 2]), 3, 6, 1e-15), null);
+});
+
+test('ADF lag search: the Gram search agrees with the QR on random walks and defers on smooth series', () => {
+  const walks = randomWalks(40, 600, 7);
+  for (const x of walks) {
+    const maxlag = adfMaxlag(x.length);
+    for (const mode of ['aic', 'bic'] as const) {
+      const lag = gramLagSearch(x, maxlag, mode, adfShifts(x));
+      assert.notEqual(lag, null, 'a random walk is far from an exact fit');
+      assert.equal(lag, qrLagSearch(x, maxlag, mode, adfShifts(x)));
+    }
+  }
+  // a pure sine satisfies Δx_t = a Δx_{t−1} + b Δx_{t−2} up to rounding: SSR ≈ 0, no certificate
+  const sine = Float64Array.from({ length: 300 }, (_, i) => Math.sin(0.05 * i));
+  assert.equal(gramLagSearch(sine, adfMaxlag(300), 'aic', adfShifts(sine)), null);
+  assert.equal(gramLagSearch(new Float64Array(100).fill(2), adfMaxlag(100), 'aic', adfShifts(new Float64Array(100).fill(2))), null);
+  // the calculator's answer for the sine still comes (from the QR): a finite statistic
+  const sineStat = run('augmented_dickey_fuller', Array.from(sine), [{ attr: 'teststat', autolag: 'AIC' }])[0]!;
+  assert.ok(Number.isFinite(sineStat), `teststat ${sineStat}`);
 });

@@ -6,7 +6,8 @@
  * This is how the ADF lag search fits all its candidate models in one pass.
  */
 
-export interface NestedQr {
+/** What a nested least-squares factorization answers (a QR, or a Cholesky of the Gram matrix). */
+export interface NestedLeastSquares {
   /** Number of rows and columns. */
   readonly rows: number;
   readonly cols: number;
@@ -14,13 +15,16 @@ export interface NestedQr {
   readonly rDiagonal: Float64Array;
   /** Upper triangle of R, row-major `r[i * cols + j]` for j >= i. */
   readonly r: Float64Array;
-  /** z = Qᵀ y (length rows). */
+  /** z = Qᵀ y: the first `cols` entries at least. */
   readonly z: Float64Array;
   /** ssr[k] = residual sum of squares of y on the first k columns, k = 0..cols. */
   readonly ssr: Float64Array;
   /** The column norms before factoring (for rank decisions). */
   readonly columnNorms: Float64Array;
 }
+
+/** A Householder factorization: `z` = Qᵀy in full (length rows). */
+export type NestedQr = NestedLeastSquares;
 
 /**
  * Factors the m×n matrix given as columns (copied; inputs untouched) and applies the same

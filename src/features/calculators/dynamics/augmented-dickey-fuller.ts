@@ -20,7 +20,9 @@
  */
 import type { ParamSet } from '../../params.js';
 import type { SeriesContext } from '../../calculator.js';
-import { nestedQr, type NestedQr } from '../../numeric/householder-qr.js';
+import { backSubstitute, nestedQr, type NestedLeastSquares } from '../../numeric/householder-qr.js';
+import { nestedCholesky } from './gram-least-squares.js';
+import { fillLaggedGram } from './lagged-gram.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
@@ -34,6 +36,7 @@ export interface AdfResult {
 const NAN_RESULT: AdfResult = { teststat: NaN, pvalue: NaN, usedlag: NaN };
 const LOG_2PI = Math.log(2 * Math.PI);
 const T_STAT_STOP = 1.6448536269514722; // Φ⁻¹(0.95)
+const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 /**
  * The ADF design on rows t = first..n−1 (indices into x): columns [1, x_{t−1} − x̄,
@@ -61,18 +64,23 @@ function design(x: Float64Array, first: number, lags: number, levelShift: number
   return { columns, y };
 }
 
-/** Numerical rank of the leading `k` columns (numpy matrix_rank's tolerance, σ_max ≈ max column norm). */
-function leadingRank(qr: NestedQr, k: number): number {
+/** numpy matrix_rank's tolerance for the design (σ_max ≈ the largest column norm). */
+function rankTolerance(fit: NestedLeastSquares): number {
   let norm = 0;
-  for (let j = 0; j < qr.cols; j++) norm = Math.max(norm, qr.columnNorms[j]!);
-  const tol = norm * Math.max(qr.rows, qr.cols) * Number.EPSILON;
+  for (let j = 0; j < fit.cols; j++) norm = Math.max(norm, fit.columnNorms[j]!);
+  return norm * Math.max(fit.rows, fit.cols) * Number.EPSILON;
+}
+
+/** Numerical rank of the leading `k` columns. */
+function leadingRank(qr: NestedLeastSquares, k: number): number {
+  const tol = rankTolerance(qr);
   let rank = 0;
   for (let j = 0; j < k; j++) if (Math.abs(qr.rDiagonal[j]!) > tol) rank++;
   return rank;
 }
 
 /** t-value of the last of the first `k` columns, in the model on those columns. */
-function lastColumnT(qr: NestedQr, k: number, rank: number): number {
+function lastColumnT(qr: NestedLeastSquares, k: number, rank: number): number {
   const s = Math.sqrt(qr.ssr[k]! / (qr.rows - rank));
   return (Math.sign(qr.rDiagonal[k - 1]!) * qr.z[k - 1]!) / s;
 }
@@ -82,87 +90,131 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   const n = x.length;
   if (n === 0) return NAN_RESULT;
   for (let i = 0; i < n; i++) if (!Number.isFinite(x[i]!)) return NAN_RESULT; // MissingDataError
-  let maxlag = Math.ceil(12 * Math.pow(n / 100, 1 / 4));
-  maxlag = Math.min(Math.floor(n / 2) - 1 - 1, maxlag);
+  const maxlag = adfMaxlag(n);
   if (maxlag < 0) return NAN_RESULT;
-  const levelShift = numpyMean(x);
-  const diffShift = (x[n - 1]! - x[0]!) / (n - 1);
-  // One factorization of the lag-search design (rows t = maxlag+1..n−1, all columns): model p
-  // is the first p + 2 columns.
-  const full = design(x, maxlag + 1, maxlag, levelShift, diffShift);
-  const qr = nestedQr(full.columns, full.y);
-  const nobs = qr.rows;
+  const shifts = adfShifts(x);
   let usedlag = maxlag;
   if (autolag !== null) {
     const mode = autolag.toLowerCase();
-    if (mode === 'aic' || mode === 'bic') {
-      let best = NaN;
-      let bestLag = 0;
-      for (let p = 0; p <= maxlag; p++) {
-        const rank = leadingRank(qr, p + 2);
-        const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(qr.ssr[p + 2]! / nobs) - nobs / 2;
-        const ic = mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
-        // Python's min over (ic, lag) tuples: the first strictly smaller value wins.
-        if (p === 0 || ic < best) {
-          best = ic;
-          bestLag = p;
-        }
-      }
-      usedlag = bestLag;
-    } else if (mode === 't-stat') {
-      usedlag = 0;
-      for (let p = maxlag; p >= 0; p--) {
-        usedlag = p;
-        if (Math.abs(lastColumnT(qr, p + 2, leadingRank(qr, p + 2))) >= T_STAT_STOP) break;
-      }
-    } else {
+    if (mode !== 'aic' && mode !== 'bic' && mode !== 't-stat') {
       throw new RangeError(`augmented_dickey_fuller: unknown autolag "${autolag}" (expected "AIC", "BIC", "t-stat" or None)`);
     }
+    usedlag = (mode === 't-stat' ? null : gramLagSearch(x, maxlag, mode, shifts)) ?? qrLagSearch(x, maxlag, mode, shifts);
   }
-  // Refit with the chosen lag on all usable rows t = usedlag+1..n−1: take the leading
-  // (usedlag+2)-column block of the factorization and append the rows t = usedlag+1..maxlag.
-  const q = usedlag + 2;
-  const r = new Float64Array(q * q);
-  const z = new Float64Array(q);
-  for (let i = 0; i < q; i++) {
-    z[i] = qr.z[i]!;
-    for (let j = i; j < q; j++) r[i * q + j] = qr.r[i * qr.cols + j]!;
-  }
-  let ssr = qr.ssr[q]!;
-  const row = new Float64Array(q);
-  for (let t = usedlag + 1; t <= maxlag; t++) {
-    let eta = shiftedRow(x, t, usedlag, levelShift, diffShift, row);
-    for (let j = 0; j < q; j++) {
-      const a = row[j]!;
-      if (a === 0) continue;
-      const d = r[j * q + j]!;
-      const h = Math.hypot(d, a);
-      const c = d / h;
-      const s = a / h;
-      for (let l = j; l < q; l++) {
-        const rl = r[j * q + l]!;
-        const al = row[l]!;
-        r[j * q + l] = c * rl + s * al;
-        row[l] = -s * rl + c * al;
-      }
-      const zj = z[j]!;
-      z[j] = c * zj + s * eta;
-      eta = -s * zj + c * eta;
+  return refit(x, usedlag, shifts);
+}
+
+/** The fixed shifts of the design (see `shiftedRow`): x̄ and Δ̄ = (x_{n−1} − x_0)/(n − 1). */
+export interface Shifts {
+  readonly level: number;
+  readonly diff: number;
+}
+
+/** The design shifts of a series of at least two values. */
+export function adfShifts(x: Float64Array): Shifts {
+  const n = x.length;
+  return { level: numpyMean(x), diff: (x[n - 1]! - x[0]!) / (n - 1) };
+}
+
+/** statsmodels' maximum lag (Schwert's rule capped at n//2 − 2); negative means "too short". */
+export function adfMaxlag(n: number): number {
+  return Math.min(Math.floor(n / 2) - 1 - 1, Math.ceil(12 * Math.pow(n / 100, 1 / 4)));
+}
+
+/**
+ * The information criterion of model p (the first p + 2 columns) on `nobs` rows:
+ * AIC = −2·llf + 2·rank, BIC = −2·llf + ln(nobs)·rank, llf = −nobs/2·(ln 2π + ln(SSR/nobs) + 1).
+ */
+function informationCriterion(fit: NestedLeastSquares, p: number, mode: 'aic' | 'bic'): number {
+  const nobs = fit.rows;
+  const rank = leadingRank(fit, p + 2);
+  const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(fit.ssr[p + 2]! / nobs) - nobs / 2;
+  return mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
+}
+
+/** The lag minimising the criterion (Python's min over (ic, lag): ties go to the smaller lag). */
+function bestLagByCriterion(fit: NestedLeastSquares, maxlag: number, mode: 'aic' | 'bic'): { lag: number; gap: number } {
+  let best = NaN;
+  let bestLag = 0;
+  const ics = new Float64Array(maxlag + 1);
+  for (let p = 0; p <= maxlag; p++) {
+    const ic = informationCriterion(fit, p, mode);
+    ics[p] = ic;
+    if (p === 0 || ic < best) {
+      best = ic;
+      bestLag = p;
     }
-    ssr += eta * eta;
   }
-  const rows = n - 1 - usedlag;
+  // How far the runner-up is behind (NaN when a criterion is NaN: no margin then).
+  let gap = Infinity;
+  for (let p = 0; p <= maxlag; p++) if (p !== bestLag) gap = Math.min(gap, ics[p]! - best);
+  return { lag: bestLag, gap: Number.isNaN(best) ? NaN : gap };
+}
+
+/**
+ * The lag search by QR: one Householder factorization of the lag-search design (rows
+ * t = maxlag+1..n−1, all columns), model p being its first p + 2 columns. Handles every mode.
+ */
+export function qrLagSearch(x: Float64Array, maxlag: number, mode: string, shifts: Shifts): number {
+  const full = design(x, maxlag + 1, maxlag, shifts.level, shifts.diff);
+  const qr = nestedQr(full.columns, full.y);
+  if (mode === 'aic' || mode === 'bic') return bestLagByCriterion(qr, maxlag, mode).lag;
+  // "t-stat": walk down from maxlag to the first lag whose own |t| ≥ Φ⁻¹(0.95).
+  let usedlag = 0;
+  for (let p = maxlag; p >= 0; p--) {
+    usedlag = p;
+    if (Math.abs(lastColumnT(qr, p + 2, leadingRank(qr, p + 2))) >= T_STAT_STOP) break;
+  }
+  return usedlag;
+}
+
+/**
+ * The AIC/BIC lag search from the Gram matrix of the lag-search design, built in O(n·maxlag)
+ * (lagged-gram.ts) and factored by Cholesky (gram-least-squares.ts): about a tenth of the QR's
+ * work. It answers only when its error bound certifies the choice — every column clearly of
+ * full rank and the runner-up criterion more than twice the worst-case criterion error behind
+ * (|Δic| ≤ nobs·|ΔSSR|/SSR) — and returns null otherwise (nearly exact fits of smooth series,
+ * near-ties, constant series), leaving the decision to the QR.
+ */
+export function gramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bic', shifts: Shifts): number | null {
+  const n = x.length;
+  const first = maxlag + 1;
+  const rows = n - first;
+  const size = maxlag + 3;
+  // u_s = Δx_s − Δ̄ (u_0 is never read: the earliest row uses u_{first−maxlag} = u_1) and the
+  // level regressor L_t = x_{t−1} − x̄, both indexed by t.
+  const u = new Float64Array(n);
+  const level = new Float64Array(n);
+  for (let s = 1; s < n; s++) {
+    u[s] = x[s]! - x[s - 1]! - shifts.diff;
+    level[s] = x[s - 1]! - shifts.level;
+  }
+  const gram = new Float64Array(size * size);
+  fillLaggedGram(u, first, n, maxlag, [level], gram);
+  const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
+  const fit = nestedCholesky(gram, size, rows, gramError);
+  if (fit === null || !(fit.relativeSsrError < 1e-6)) return null;
+  const tol = rankTolerance(fit);
+  for (let j = 0; j < fit.cols; j++) if (!(Math.abs(fit.rDiagonal[j]!) > 1e3 * tol)) return null;
+  const { lag, gap } = bestLagByCriterion(fit, maxlag, mode);
+  return gap > 4 * rows * fit.relativeSsrError ? lag : null;
+}
+
+/**
+ * The chosen model refitted on all its usable rows t = usedlag+1..n−1 by Householder QR:
+ * β = R⁻¹z, and the level coefficient's variance factor is ‖w‖² with Rᵀw = e_1, so
+ * teststat = β_1 / √(SSR/(rows − rank)·‖w‖²).
+ */
+function refit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
+  const { columns, y } = design(x, usedlag + 1, usedlag, shifts.level, shifts.diff);
+  const qr = nestedQr(columns, y);
+  const q = qr.cols;
+  const r = qr.r;
   let norm = 0;
   for (let j = 0; j < q; j++) norm = Math.max(norm, Math.abs(r[j * q + j]!));
   let rank = 0;
-  for (let j = 0; j < q; j++) if (Math.abs(r[j * q + j]!) > norm * Math.max(rows, q) * Number.EPSILON) rank++;
-  // β = R⁻¹z; the level coefficient is β_1 and its variance factor is ‖w‖², Rᵀw = e_1.
-  const beta = new Float64Array(q);
-  for (let i = q - 1; i >= 0; i--) {
-    let acc = z[i]!;
-    for (let j = i + 1; j < q; j++) acc -= r[i * q + j]! * beta[j]!;
-    beta[i] = acc / r[i * q + i]!;
-  }
+  for (let j = 0; j < q; j++) if (Math.abs(r[j * q + j]!) > norm * Math.max(qr.rows, q) * Number.EPSILON) rank++;
+  const beta = backSubstitute(qr);
   const w = new Float64Array(q);
   let ww = 0;
   for (let i = 0; i < q; i++) {
@@ -171,7 +223,7 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
     w[i] = acc / r[i * q + i]!;
     ww += w[i]! * w[i]!;
   }
-  const teststat = beta[1]! / Math.sqrt((ssr / (rows - rank)) * ww);
+  const teststat = beta[1]! / Math.sqrt((qr.ssr[q]! / (qr.rows - rank)) * ww);
   return { teststat, pvalue: mackinnonPValue(teststat), usedlag };
 }
 

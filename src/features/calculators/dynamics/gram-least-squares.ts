@@ -1,0 +1,109 @@
+/**
+ * Nested least squares from a Gram matrix, with an accuracy certificate.
+ *
+ * For a design X (m×k, columns in a fixed order) and a response y, the augmented Gram matrix
+ * A = [X y]ᵀ[X y] has the Cholesky factor
+ *
+ *   R̃ = | R  z |      R̃ᵀR̃ = A,
+ *       | 0  ρ |
+ *
+ * where R is, up to the signs of its rows, the R of the QR factorization X = QR, z holds the
+ * first k entries of Qᵀy and ρ² is the residual sum of squares of the full model. So, exactly
+ * as with Householder QR (numeric/householder-qr.ts), the model on the first j columns has
+ * SSR_j = ρ² + Σ_{i≥j} z_i². When the Gram matrix of a lag design can be built in O(m·k)
+ * (lagged-gram.ts), every nested model costs O(k³) instead of the O(m·k²) of a QR.
+ *
+ * The price is accuracy: forming A squares the condition number, and SSR_j suffers
+ * cancellation when the fit is nearly exact. Hence the certificate. Scale the columns to unit
+ * norm (D = diag(1/‖x_j‖), R̂ = R·D, W = R̂⁻¹, ω = ‖W‖_F ≥ 1/σ_min(R̂)). If every entry of the
+ * scaled A carries an error of at most δ (the caller's bound for how A was formed; Cholesky's
+ * own backward error is of the same kind), then to first order, with β̂ the scaled coefficients,
+ *
+ *   |ΔSSR_j| ≤ δ (‖y‖ + ‖β̂‖₁)² ≤ δ (1 + √k·ω)² ‖y‖²,
+ *
+ * and the first-order term dominates while k·δ·ω² is small. `relativeSsrError` is twice that
+ * bound over the smallest SSR (ρ²), or Infinity when the expansion is not trustworthy; callers
+ * fall back to a QR when it is too large for the decision they make.
+ */
+import type { NestedLeastSquares } from '../../numeric/householder-qr.js';
+
+export interface GramLeastSquares extends NestedLeastSquares {
+  /** A bound on |ΔSSR_j| / SSR_j for every j (see the module comment); Infinity if none. */
+  readonly relativeSsrError: number;
+}
+
+/**
+ * Factors the (k+1)×(k+1) augmented Gram matrix `gram` (row-major, response last; only the
+ * upper triangle is read) of a design with `rows` observations. `gramError` is δ, the bound on
+ * the entry errors of the column-scaled Gram matrix. Returns null when a column is zero or a
+ * pivot is not positive (numerically rank deficient): use a QR then.
+ */
+export function nestedCholesky(gram: Float64Array, size: number, rows: number, gramError: number): GramLeastSquares | null {
+  const k = size - 1;
+  const r = new Float64Array(size * size);
+  const columnNorms = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const d = gram[j * size + j]!;
+    if (!(d > 0)) return null;
+    columnNorms[j] = Math.sqrt(d);
+  }
+  const yy = gram[size * size - 1]!;
+  // Upper Cholesky, row by row: R_ii = √(A_ii − Σ_{l<i} R_li²), R_ij = (A_ij − Σ_{l<i} R_li R_lj) / R_ii.
+  for (let i = 0; i < size; i++) {
+    const rowI = i * size;
+    let pivot = gram[rowI + i]!;
+    for (let l = 0; l < i; l++) pivot -= r[l * size + i]! * r[l * size + i]!;
+    if (i === k) {
+      r[rowI + i] = pivot > 0 ? Math.sqrt(pivot) : 0;
+      break;
+    }
+    if (!(pivot > 0)) return null;
+    const rii = Math.sqrt(pivot);
+    r[rowI + i] = rii;
+    const inv = 1 / rii;
+    for (let j = i + 1; j < size; j++) {
+      let s = gram[rowI + j]!;
+      for (let l = 0; l < i; l++) s -= r[l * size + i]! * r[l * size + j]!;
+      r[rowI + j] = s * inv;
+    }
+  }
+  const rDiagonal = new Float64Array(k);
+  const z = new Float64Array(k);
+  const rk = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    rDiagonal[i] = r[i * size + i]!;
+    z[i] = r[i * size + k]!;
+    for (let j = i; j < k; j++) rk[i * k + j] = r[i * size + j]!;
+  }
+  const rho = r[size * size - 1]!;
+  const ssr = new Float64Array(k + 1);
+  let tail = rho * rho;
+  ssr[k] = tail;
+  for (let i = k - 1; i >= 0; i--) {
+    tail += z[i]! * z[i]!;
+    ssr[i] = tail;
+  }
+  const omega = scaledInverseNorm(rk, columnNorms, k);
+  let relativeSsrError = Infinity;
+  if (k * gramError * omega * omega <= 1e-2 && ssr[k]! > 0) {
+    const amplification = 1 + Math.sqrt(k) * omega;
+    relativeSsrError = (2 * gramError * amplification * amplification * yy) / ssr[k]!;
+  }
+  return { rows, cols: k, rDiagonal, r: rk, z, ssr, columnNorms, relativeSsrError };
+}
+
+/** ‖(R·D)⁻¹‖_F for upper-triangular R (k×k, row-major) and D = diag(1/norms), by substitution. */
+function scaledInverseNorm(r: Float64Array, norms: Float64Array, k: number): number {
+  // Column j of W = (RD)⁻¹ solves (RD) w = e_j; W is upper triangular.
+  const w = new Float64Array(k);
+  let sum = 0;
+  for (let j = 0; j < k; j++) {
+    for (let i = j; i >= 0; i--) {
+      let s = i === j ? 1 : 0;
+      for (let l = i + 1; l <= j; l++) s -= (r[i * k + l]! / norms[l]!) * w[l]!;
+      w[i] = s / (r[i * k + i]! / norms[i]!);
+      sum += w[i]! * w[i]!;
+    }
+  }
+  return Math.sqrt(sum);
+}
