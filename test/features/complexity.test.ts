@@ -16,8 +16,8 @@ import {
   sampleEntropy,
 } from '../../src/features/calculators/complexity/index.js';
 import { stableArgsort } from '../../src/features/calculators/complexity/argsort.js';
-import { histogramCounts, linspaceInto } from '../../src/features/calculators/complexity/equal-width-bins.js';
-import { numpyStd, pairwiseSum } from '../../src/features/calculators/complexity/numpy-reductions.js';
+import { histogramCounts, linspaceInto } from '../../src/features/numeric/equal-width-bins.js';
+import { numpyStd, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
 import { countTemplateMatches } from '../../src/features/calculators/complexity/template-matching.js';
 import { Random } from '../../src/util/random.js';
 

@@ -4,7 +4,7 @@ import { SeriesContext, type Calculator } from '../../src/features/calculator.js
 import type { ParamSet } from '../../src/features/params.js';
 import { fft, rfft, unitRoot } from '../../src/features/numeric/fft.js';
 import { fusedMultiplyAdd, pocketfftRfft, pocketfftRfftSupported } from '../../src/features/numeric/pocketfft-rfft.js';
-import { numpySum } from '../../src/features/calculators/spectral/numpy-sum.js';
+import { pairwiseSum as numpySum } from '../../src/features/numeric/pairwise-sum.js';
 import { accurateRfft } from '../../src/features/calculators/spectral/series-rfft.js';
 import { fftCoefficient } from '../../src/features/calculators/spectral/fft-coefficient.js';
 import { fftAggregated } from '../../src/features/calculators/spectral/fft-aggregated.js';
@@ -19,7 +19,13 @@ import {
 } from '../../src/features/calculators/spectral/find-peaks-cwt.js';
 import { periodicHann, welchDensity } from '../../src/features/calculators/spectral/welch.js';
 import { spktWelchDensity } from '../../src/features/calculators/spectral/spkt-welch-density.js';
-import { binnedEntropy, numpyHistogram } from '../../src/features/calculators/spectral/binned-entropy.js';
+import { binnedEntropy } from '../../src/features/numeric/binned-entropy.js';
+import { histogramCounts } from '../../src/features/numeric/equal-width-bins.js';
+
+/** np.histogram(x, bins) counts as a plain array. */
+function numpyHistogram(x: Float64Array, bins: number): number[] {
+  return Array.from(histogramCounts(x, bins, new Int32Array(bins), new Float64Array(bins + 1)));
+}
 import { fourierEntropy } from '../../src/features/calculators/spectral/fourier-entropy.js';
 
 function run(calc: Calculator, x: number[], params: ParamSet[]): number[] {
@@ -266,9 +272,10 @@ test("spkt_welch_density: NaN past the estimate, tsfresh's order quirk kept", ()
 test("numpy.histogram binning and binned entropy", () => {
   assert.deepEqual(Array.from(numpyHistogram(Float64Array.from([0, 0.5, 1]), 2)), [1, 2]);
   assert.deepEqual(Array.from(numpyHistogram(Float64Array.from([3, 3, 3]), 4)), [0, 0, 3, 0]);
-  assert.ok(binnedEntropy(Float64Array.from([3, 3, 3]), 4) === 0); // -0.0, as numpy gives
+  assert.ok(binnedEntropy(Float64Array.from([3, 3, 3]), 4) === 0); // numpy gives -0.0, equal to 0
   close(binnedEntropy(Float64Array.from([0, 0.5, 1]), 2), -(1 / 3) * Math.log(1 / 3) - (2 / 3) * Math.log(2 / 3));
   assert.ok(Number.isNaN(binnedEntropy(Float64Array.from([0, Number.NaN]), 2)));
+  assert.ok(Number.isNaN(binnedEntropy(Float64Array.from([0, Number.POSITIVE_INFINITY]), 2)));
 });
 
 test('fourier_entropy: entropy of the normalised Welch density; NaN for a constant series', () => {

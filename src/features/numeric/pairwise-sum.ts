@@ -7,8 +7,11 @@
  * (a constant series whose mean is not exactly representable, a perfect line).
  */
 
-/** Sum of `a[start .. start+n)` in numpy's pairwise order. */
-export function pairwiseSum(a: ArrayLike<number>, start: number, n: number): number {
+/**
+ * Sum of `a[start .. start+n)` in numpy's pairwise order (`np.sum`); the one implementation
+ * every feature family uses.
+ */
+export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
   if (n < 8) {
     let res = 0;
     for (let i = 0; i < n; i++) res += a[start + i]!;
@@ -58,4 +61,15 @@ export function numpyVariance(a: ArrayLike<number>, start = 0, end = a.length, s
     sq[i] = d * d;
   }
   return pairwiseSum(sq, 0, n) / n;
+}
+
+let stdScratch = new Float64Array(0);
+
+/**
+ * `np.std(x)` (population, ddof 0): `sqrt(np.var(x))`, both sums pairwise, exactly as
+ * `numpy.core._methods._var` computes it.
+ */
+export function numpyStd(x: ArrayLike<number>): number {
+  if (stdScratch.length < x.length) stdScratch = new Float64Array(x.length);
+  return Math.sqrt(numpyVariance(x, 0, x.length, stdScratch));
 }

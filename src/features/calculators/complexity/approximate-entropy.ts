@@ -18,7 +18,8 @@
 import { requireParams, type Calculator, type SeriesContext } from '../../calculator.js';
 import { formatParamSet, num } from '../../params.js';
 import { seriesArgsort } from './argsort.js';
-import { allFinite, pairwiseSum, seriesStd } from './numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
+import { allFinite, seriesStd } from './numpy-reductions.js';
 import { countTemplateMatches } from './template-matching.js';
 
 let logs = new Float64Array(0);

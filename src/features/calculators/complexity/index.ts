@@ -11,7 +11,7 @@ import { permutationEntropyCalculator } from './permutation-entropy.js';
 import { sampleEntropyCalculator } from './sample-entropy.js';
 
 export { approximateEntropy } from './approximate-entropy.js';
-export { binnedEntropy } from './binned-entropy.js';
+export { binnedEntropy } from '../../numeric/binned-entropy.js';
 export { countPhrases, lempelZivComplexity } from './lempel-ziv-complexity.js';
 export { permutationEntropy } from './permutation-entropy.js';
 export { sampleEntropy } from './sample-entropy.js';

@@ -20,7 +20,7 @@
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num } from '../../params.js';
-import { equalWidthSymbols } from './equal-width-bins.js';
+import { equalWidthSymbols } from '../../numeric/equal-width-bins.js';
 import { hasNaN } from './numpy-reductions.js';
 
 let symbols = new Int32Array(0);

@@ -19,7 +19,7 @@ import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
 import { seriesRfft } from './series-rfft.js';
-import { numpySum } from './numpy-sum.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 
 const AGGTYPES = new Set(['centroid', 'variance', 'skew', 'kurtosis']);
 
@@ -33,7 +33,7 @@ function checkParams(list: readonly ParamSet[]): void {
 
 /** The four tsfresh aggregates of a non-negative spectrum `y` (index = frequency bin). */
 export function spectrumMoments(y: Float64Array): { centroid: number; variance: number; skew: number; kurtosis: number } {
-  const total = numpySum(y);
+  const total = pairwiseSum(y);
   let d1 = 0, d2 = 0, d3 = 0, d4 = 0;
   for (let k = 0; k < y.length; k++) {
     const v = y[k]!;

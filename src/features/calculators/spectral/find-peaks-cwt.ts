@@ -60,46 +60,67 @@ export function scoreAtPercentile(values: Float64Array, per: number): number {
   return percentileOfSorted(Float64Array.from(values).sort(), values.length, per);
 }
 
+/** Orders like Float64Array.prototype.sort: NaN after every number. */
+function before(a: number, b: number): boolean {
+  return a < b || (b !== b && a === a);
+}
+
 /**
- * scipy's noise floor for every column c: scoreatpercentile(row[max(c-h, 0) : min(c+h+odd, n)],
- * per) with h, odd = divmod(windowSize, 2). The window slides one column at a time, so a
- * sorted copy of it is kept up to date (one removal and one insertion per step).
+ * scipy's noise floor at column c: scoreatpercentile(row[max(c-h, 0) : min(c+h+odd, n)], per)
+ * with h, odd = divmod(windowSize, 2). Only the two order statistics the percentile reads are
+ * needed (for per = 10, about the 10% smallest of the window), so they are selected in one pass
+ * over the window into `smallest` (a sorted buffer of the k smallest values, k = index + 2)
+ * instead of sorting it: the same values, so the same result as sorting.
  */
-export function slidingPercentile(row: Float64Array, windowSize: number, per: number): Float64Array {
+export function windowPercentile(row: Float64Array, c: number, windowSize: number, per: number, smallest: Float64Array = new Float64Array(windowSize + 1)): number {
   const n = row.length;
   const half = Math.floor(windowSize / 2);
-  const odd = windowSize % 2;
-  const noise = new Float64Array(n);
-  const sorted = new Float64Array(windowSize + 1);
-  let m = 0;
-  let start = 0;
-  let end = 0;
-  const insert = (v: number): void => {
-    let b = m - 1;
-    while (b >= 0 && sorted[b]! > v) {
-      sorted[b + 1] = sorted[b]!;
+  const from = Math.max(c - half, 0);
+  const to = Math.min(c + half + (windowSize % 2), n);
+  const m = to - from;
+  const idx = (per / 100) * (m - 1);
+  const k = Math.min(m, Math.trunc(idx) + 2);
+  let count = 0;
+  for (let p = from; p < to; p++) {
+    const v = row[p]!;
+    if (count === k && !before(v, smallest[k - 1]!)) continue;
+    let b = count < k ? count++ : k - 1;
+    while (b > 0 && before(v, smallest[b - 1]!)) {
+      smallest[b] = smallest[b - 1]!;
       b--;
     }
-    sorted[b + 1] = v;
-    m++;
-  };
-  const remove = (v: number): void => {
-    let b = 0;
-    while (b < m && sorted[b] !== v) b++;
-    sorted.copyWithin(b, b + 1, m);
-    m--;
-  };
-  for (let c = 0; c < n; c++) {
-    const wantStart = Math.max(c - half, 0);
-    const wantEnd = Math.min(c + half + odd, n);
-    while (end < wantEnd) insert(row[end++]!);
-    while (start < wantStart) remove(row[start++]!);
-    noise[c] = percentileOfSorted(sorted, m, per);
+    smallest[b] = v;
   }
+  return percentileOfSorted(smallest, m, per);
+}
+
+/** The noise floor (windowPercentile) of every column of `row`. */
+export function slidingPercentile(row: Float64Array, windowSize: number, per: number): Float64Array {
+  const noise = new Float64Array(row.length);
+  const smallest = new Float64Array(windowSize + 1);
+  for (let c = 0; c < row.length; c++) noise[c] = windowPercentile(row, c, windowSize, per, smallest);
   return noise;
 }
 
-const noiseCache = new WeakMap<Float64Array, Float64Array>();
+/** Noise floors of row 0 computed so far for a series (the same for every parameter set). */
+interface NoiseFloors {
+  readonly value: Float64Array;
+  readonly known: Uint8Array;
+  readonly smallest: Float64Array;
+}
+
+const noiseCache = new WeakMap<Float64Array, NoiseFloors>();
+const maximaCache = new WeakMap<Float64Array, number[]>();
+
+/** relativeMaxima(row), remembered per row array (parameter sets share the rows). */
+function rowMaxima(row: Float64Array): number[] {
+  let cols = maximaCache.get(row);
+  if (!cols) {
+    cols = relativeMaxima(row);
+    maximaCache.set(row, cols);
+  }
+  return cols;
+}
 
 /** Step 3: the ridge lines through the relative maxima of the rows `cwt`. */
 export function identifyRidgeLines(maxima: readonly number[][], numCols: number, maxDistances: readonly number[], gapThresh: number): RidgeLine[] {
@@ -161,7 +182,7 @@ export function identifyRidgeLines(maxima: readonly number[][], numCols: number,
 export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly number[]): number[] {
   if (rows.length === 0) return [];
   const numCols = rows[0]!.length;
-  const maxima = rows.map(relativeMaxima);
+  const maxima = rows.map(rowMaxima);
   const lines = identifyRidgeLines(
     maxima,
     numCols,
@@ -171,17 +192,22 @@ export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly num
   const minLength = Math.ceil(rows.length / 4);
   const windowSize = Math.ceil(numCols / 20);
   const rowOne = rows[0]!;
-  // The noise floor depends only on row 0 and the window, so parameter sets share it.
+  // The noise floor depends only on row 0 and the window, so parameter sets share it; only
+  // the columns where a long enough line ends need it.
   let noises = noiseCache.get(rowOne);
   if (!noises) {
-    noises = slidingPercentile(rowOne, windowSize, 10);
+    noises = { value: new Float64Array(numCols), known: new Uint8Array(numCols), smallest: new Float64Array(windowSize + 1) };
     noiseCache.set(rowOne, noises);
   }
   const peaks: number[] = [];
   for (const line of lines) {
     if (line.length < minLength) continue;
     const col = line.lastCol;
-    const noise = noises[col]!;
+    if (!noises.known[col]) {
+      noises.value[col] = windowPercentile(rowOne, col, windowSize, 10, noises.smallest);
+      noises.known[col] = 1;
+    }
+    const noise = noises.value[col]!;
     const snr = Math.abs(rows[line.lastRow]![col]! / noise);
     if (snr < 1) continue; // NaN passes, as in Python
     peaks.push(col);

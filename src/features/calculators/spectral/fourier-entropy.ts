@@ -9,7 +9,7 @@
  */
 import { paramCalculator } from '../../calculator.js';
 import { num } from '../../params.js';
-import { binnedEntropy } from './binned-entropy.js';
+import { binnedEntropy } from '../../numeric/binned-entropy.js';
 import { seriesWelch } from './welch.js';
 
 export const fourierEntropy = paramCalculator('fourier_entropy', (x, params, ctx) => {

@@ -51,19 +51,63 @@ export function rickerCwtAt(x: Float64Array, a: number, i: number): number {
   return sum;
 }
 
-/** The whole CWT row of width `a` (length n), written into `out`. */
+const reversedWavelets = new Map<string, Float64Array>();
+
+/** `ricker(points, a)` reversed (index k holds `h[N - 1 - k]`), cached like the wavelet. */
+function reversedRicker(points: number, a: number): Float64Array {
+  const key = `${points}:${a}`;
+  let r = reversedWavelets.get(key);
+  if (!r) {
+    r = ricker(points, a).slice().reverse();
+    reversedWavelets.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * The whole CWT row of width `a` (length n), written into `out`. Every output is the same sum
+ * as {@link rickerCwtAt}'s, in the same order (j ascending, starting from 0), so the values are
+ * bit-identical; the interior is computed four outputs at a time, each with its own
+ * accumulator, which hides the latency of the dependent additions without reordering any sum.
+ */
 export function rickerCwtRow(x: Float64Array, a: number, out: Float64Array = new Float64Array(x.length)): Float64Array {
   const n = x.length;
-  const h = ricker(rickerLength(a, n), a);
-  const N = h.length;
+  const N = Math.ceil(rickerLength(a, n));
+  const hr = reversedRicker(rickerLength(a, n), a);
   const shift = Math.floor((N - 1) / 2);
-  for (let i = 0; i < n; i++) {
+  // Output i sums x[j] * hr[j - (i + shift - N + 1)] over j in [max(0, i + shift - N + 1), min(n - 1, i + shift)].
+  const firstFull = Math.max(0, N - 1 - shift); // first i whose window starts at j >= 0
+  const lastFull = n - 1 - shift; // last i whose window ends at j <= n - 1
+  let i = 0;
+  const edge = (i: number): number => {
     const full = i + shift;
-    const lo = Math.max(0, full - N + 1);
+    const start = full - N + 1;
+    const lo = Math.max(0, start);
     const hi = Math.min(n - 1, full);
     let sum = 0;
-    for (let j = lo; j <= hi; j++) sum += x[j]! * h[full - j]!;
-    out[i] = sum;
+    for (let j = lo; j <= hi; j++) sum += x[j]! * hr[j - start]!;
+    return sum;
+  };
+  for (; i < firstFull && i < n; i++) out[i] = edge(i);
+  for (; i + 3 <= lastFull; i += 4) {
+    const b = i + shift - N + 1;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let k = 0; k < N; k++) {
+      const h = hr[k]!;
+      const j = b + k;
+      s0 += x[j]! * h;
+      s1 += x[j + 1]! * h;
+      s2 += x[j + 2]! * h;
+      s3 += x[j + 3]! * h;
+    }
+    out[i] = s0;
+    out[i + 1] = s1;
+    out[i + 2] = s2;
+    out[i + 3] = s3;
   }
+  for (; i < n; i++) out[i] = edge(i);
   return out;
 }

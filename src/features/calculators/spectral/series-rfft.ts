@@ -21,7 +21,7 @@
 import type { SeriesContext } from '../../calculator.js';
 import { rfft } from '../../numeric/fft.js';
 import { pocketfftRfft, pocketfftRfftSupported } from '../../numeric/pocketfft-rfft.js';
-import { numpySum } from './numpy-sum.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 
 /** The one-sided spectrum X[0 .. floor(n/2)] of a real series. */
 export interface RealSpectrum {
@@ -33,7 +33,7 @@ export interface RealSpectrum {
 export function accurateRfft(x: Float64Array): RealSpectrum {
   const n = x.length;
   if (n === 0) throw new RangeError('rfft of an empty series');
-  const total = numpySum(x);
+  const total = pairwiseSum(x);
   let constant = true;
   for (let i = 1; i < n && constant; i++) constant = x[i] === x[0];
   const offset = constant ? x[0]! : total / n;

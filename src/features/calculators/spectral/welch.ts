@@ -15,7 +15,7 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { fftPlan } from '../../numeric/fft.js';
-import { numpyMean, numpySum } from './numpy-sum.js';
+import { numpyMean, pairwiseSum } from '../../numeric/pairwise-sum.js';
 
 /** tsfresh's longest Welch segment. */
 export const MAX_SEGMENT_LENGTH = 256;
@@ -48,7 +48,7 @@ export function welchDensity(x: Float64Array, nperseg = Math.min(x.length, MAX_S
   const window = periodicHann(nperseg);
   const squares = new Float64Array(nperseg);
   for (let j = 0; j < nperseg; j++) squares[j] = window[j]! * window[j]!;
-  const scale = 1.0 / numpySum(squares);
+  const scale = 1.0 / pairwiseSum(squares);
   const noverlap = Math.floor(nperseg / 2);
   const step = nperseg - noverlap;
   const segments = Math.floor((n - noverlap) / step);
@@ -60,7 +60,7 @@ export function welchDensity(x: Float64Array, nperseg = Math.min(x.length, MAX_S
   const lastDoubled = nperseg % 2 === 1 ? bins : bins - 1;
   for (let s = 0; s < segments; s++) {
     const start = s * step;
-    const mean = numpyMean(x, start, nperseg);
+    const mean = numpyMean(x, start, start + nperseg);
     for (let j = 0; j < nperseg; j++) re[j] = window[j]! * (x[start + j]! - mean);
     im.fill(0);
     plan.forward(re, im);

@@ -1,7 +1,7 @@
 /** tsfresh's `change_quantiles`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';

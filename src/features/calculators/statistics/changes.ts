@@ -3,7 +3,7 @@
  * `mean_change` and `mean_second_derivative_central`.
  */
 import { scalarCalculator, type Calculator, type SeriesContext } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 
 const absoluteChanges = scratchBuffer();

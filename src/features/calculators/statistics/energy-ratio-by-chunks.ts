@@ -1,6 +1,6 @@
 /** tsfresh's `energy_ratio_by_chunks`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSumOfSquares } from './series-moments.js';
 import { integerParam } from './parameters.js';

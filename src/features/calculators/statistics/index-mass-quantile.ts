@@ -1,7 +1,7 @@
 /** tsfresh's `index_mass_quantile`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 import { numberParam } from './parameters.js';
 

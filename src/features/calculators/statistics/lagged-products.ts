@@ -3,7 +3,7 @@
  * `time_reversal_asymmetry_statistic`.
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 import { integerParam } from './parameters.js';
 

@@ -1,6 +1,6 @@
 /** tsfresh's `mean_n_absolute_max`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
 import { integerParam } from './parameters.js';

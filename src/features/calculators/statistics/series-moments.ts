@@ -17,7 +17,7 @@
  * follow it, and no calculator here throws on NaN.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 
 /** `np.mean(x)`: the pairwise sum divided by the length (NaN for an empty series). */

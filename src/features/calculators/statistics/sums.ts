@@ -1,6 +1,6 @@
 /** Sums over the series: tsfresh's `sum_values`, `abs_energy` and `root_mean_square`. */
 import { scalarCalculator, type Calculator } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { seriesSumOfSquares } from './series-moments.js';
 
 /** `sum_values`: sum(x_i) (`np.sum`, pairwise); 0 for an empty series. */

@@ -3,7 +3,7 @@
  * tsfresh gets from `np.unique(x, return_counts=True)` and `pd.Series.value_counts()`.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { pairwiseSum } from '../complexity/numpy-reductions.js';
+import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
 

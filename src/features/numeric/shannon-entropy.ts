@@ -2,7 +2,7 @@
  * Shannon entropy (natural log) of a discrete distribution given as counts, summed the way
  * tsfresh's numpy expression `-np.sum(p * np.log(p))` sums it.
  */
-import { pairwiseSum } from './numpy-reductions.js';
+import { pairwiseSum } from './pairwise-sum.js';
 
 let terms = new Float64Array(64);
 
