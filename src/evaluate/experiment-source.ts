@@ -7,6 +7,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { existsSync } from 'node:fs';
+import { isArtifactDir, loadArtifact } from '../artifact/index.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
@@ -40,30 +41,11 @@ export interface ExperimentSourceOptions {
 /** The labels file expected in a sampler folder. */
 export const LABELS_FILE = 'labels.csv';
 
-/** Files that mark a folder as the published artifact. */
-const ARTIFACT_MARKERS = ['prod_train_data.hdf', 'prod_test_data.hdf'];
-
-/**
- * Whether `dir` looks like the published artifact (its pandas HDF5 files are there).
- *
- * PLUG-IN POINT for the artifact reader: when `src/artifact/` exists, replace this with its
- * `isArtifactDir(dir)` and the body of `readArtifact` below with `loadArtifact(dir)`.
- */
-function looksLikeArtifact(dir: string): boolean {
-  return ARTIFACT_MARKERS.some((name) => existsSync(join(dir, name)));
-}
-
-/** PLUG-IN POINT (see `looksLikeArtifact`): reads the published artifact's table, labels and feature list. */
-async function readArtifact(dir: string): Promise<Pick<ExperimentTelemetry, 'table' | 'labels' | 'settings'>> {
-  throw new Error(
-    `${dir}: this looks like the published Prodigy artifact (${ARTIFACT_MARKERS.join(', ')}), ` +
-      'but the artifact reader is not part of this build yet; convert it to sampler CSVs + labels.csv, or pass its tidy table from a notebook',
-  );
-}
-
 /**
  * Loads the experiment's telemetry: the simulated dataset when `data` is absent; else the
- * artifact when the folder holds it; else the sampler files of the folder with its
+ * artifact when the folder holds it (`isArtifactDir`; read by `loadArtifact`, train and test
+ * joined, with its CHI-2000 feature list when present, which the experiment then uses unless
+ * other settings are given); else the sampler files of the folder with its
  * `labels.csv` (a missing labels file is an error naming the path).
  */
 export async function loadExperimentTelemetry(options: ExperimentSourceOptions = {}): Promise<ExperimentTelemetry> {
@@ -86,9 +68,19 @@ export async function loadExperimentTelemetry(options: ExperimentSourceOptions =
     throw new Error(`--data ${dir}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   if (!isDir) throw new Error(`--data ${dir}: not a folder (give a folder of sampler CSVs with ${LABELS_FILE}, or the artifact folder)`);
-  if (looksLikeArtifact(dir)) {
-    const artifact = await readArtifact(dir);
-    return { ...artifact, description: `published artifact in ${dir}`, warnings: [] };
+  if (isArtifactDir(dir)) {
+    const artifact = await loadArtifact(dir);
+    const report = artifact.report;
+    const warnings: string[] = [];
+    if (report.droppedRows.length > 0) warnings.push(`${report.droppedRows.length} telemetry row(s) with a missing value were dropped, as the original does before extracting features`);
+    if (report.columnsInOneFile.length > 0) warnings.push(`metrics only one of the two data files has (NaN in the other's rows): ${report.columnsInOneFile.slice(0, 10).join(', ')}${report.columnsInOneFile.length > 10 ? ', ...' : ''}`);
+    return {
+      table: artifact.table,
+      labels: artifact.labels,
+      ...(artifact.settings ? { settings: artifact.settings } : {}),
+      description: `published artifact in ${dir}${report.settingsFile ? ` (feature list ${report.settingsFile})` : ''}`,
+      warnings,
+    };
   }
   const labelsPath = join(dir, LABELS_FILE);
   if (!existsSync(labelsPath)) {

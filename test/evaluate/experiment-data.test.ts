@@ -51,3 +51,19 @@ test('a folder of sampler files with labels.csv is read like the embedded datase
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the published artifact folder is recognised and its CHI feature list is used unless settings are given', async () => {
+  const dir = join(import.meta.dirname, '../fixtures/artifact/prodigy-mini');
+  const artifact = await loadExperimentTelemetry({ data: dir });
+  assert.match(artifact.description, /published artifact in .*prodigy-mini \(feature list .*fe_eclipse_tsfresh_raw_CHI_2000\.json\)/);
+  const data = await prepareExperimentData(artifact, { workers: 0 });
+  // the mini artifact: 56 samples, 40 healthy, 16 memleak; its list asks for 9 features on 4 metrics
+  assert.equal(data.matrix.rows, 56);
+  assert.equal(data.healthyRows.length, 40);
+  assert.equal(data.anomalousRows.length, 16);
+  assert.equal(data.matrix.columns.length, 9);
+  assert.equal(data.settingsDescription, 'feature list (9 features on 4 metrics)');
+  assert.ok(data.matrix.columns.includes('MemFree::meminfo__quantile__q_0.5'));
+  const minimal = await prepareExperimentData(artifact, { settings: 'minimal', workers: 0 });
+  assert.equal(minimal.matrix.columns.length, 8 * 10, '8 metrics x 10 minimal features');
+});

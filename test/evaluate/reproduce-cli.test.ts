@@ -61,6 +61,25 @@ test('prodigy reproduce end to end on a tiny grid, 2 cells at a time in worker t
   }
 });
 
+test('prodigy reproduce --data on the published artifact layout (mini fixture) uses its feature list', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'fig6-cli-'));
+  try {
+    const out = join(dir, 'out');
+    const data = join(root, 'test/fixtures/artifact/prodigy-mini');
+    const run = await prodigy(['reproduce', '--data', data, '--configs', '0,5', '--repeats', '1', '--epochs', '2', '--workers', '1', '--out', out, '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /data: +published artifact in .*prodigy-mini.*: 56 samples \(40 healthy, 16 anomalous\)/);
+    assert.match(run.stdout, /features: +feature list \(9 features on 4 metrics\), 9 columns/);
+    // 40 healthy: expConfig 0 trains on 32, expConfig 5 (95% held out, rounded up) on 2
+    const stats5 = JSON.parse(await readFile(join(out, 'results', 'expConfig_5_repeatNum_0_dataStats.json'), 'utf8'));
+    assert.deepEqual(stats5.dataset_stats, { train: { '0': 2, '1': 0 }, test: { '0': 38, '1': 16 } });
+    // the fixture has one NaN reading: its row is dropped, as the original does, and said so
+    assert.equal(run.stderr, 'warning: 1 telemetry row(s) with a missing value were dropped, as the original does before extracting features\n', '--quiet: no progress');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('prodigy reproduce: bad arguments exit 2, bad data exits 1 with a message naming the problem', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'fig6-cli-'));
   try {
