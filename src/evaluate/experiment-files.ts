@@ -16,7 +16,7 @@ import type { FittedModel } from '../model/pipeline.js';
 import { closeRenderer, findChromium } from '../plot/render.js';
 import { exportFigure } from '../plot/export.js';
 import { figure6Chart } from '../plot/figure6.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeDirAtomic, writeFileAtomic } from '../util/atomic.js';
 import { writeCsvAtomic, type CsvCell } from '../util/csv.js';
 import type { ClassificationReport } from './classification-report.js';
 import type { CellResult, CellSpec } from './experiment-cell.js';
@@ -60,12 +60,24 @@ export function dataStatsOf(result: CellResult, selectedApps: readonly string[],
   };
 }
 
-/** Writes the two JSON files of one cell into `<out>/results/`. */
-export async function writeCellFiles(out: string, result: CellResult, selectedApps: readonly string[], selectedLabels: readonly string[]): Promise<void> {
-  const dir = join(out, RESULTS_FOLDER);
+/** Writes the two JSON files of one cell into folder `dir`. */
+export async function writeCellFiles(dir: string, result: CellResult, selectedApps: readonly string[], selectedLabels: readonly string[]): Promise<void> {
   const report: ClassificationReport = result.report;
   await writeFileAtomic(join(dir, testResultsFileName(result)), JSON.stringify(report, null, 4) + '\n');
   await writeFileAtomic(join(dir, dataStatsFileName(result)), JSON.stringify(dataStatsOf(result, selectedApps, selectedLabels), null, 4) + '\n');
+}
+
+/**
+ * Writes `<out>/results/` with the two files of every cell. The folder is replaced as a whole
+ * (filled under a temporary name, then renamed), so it never mixes files of an earlier run
+ * with other configs or repeats. Returns the folder's path.
+ */
+export async function writeResultsFolder(out: string, results: readonly CellResult[], selectedApps: readonly string[], selectedLabels: readonly string[]): Promise<string> {
+  const dir = join(out, RESULTS_FOLDER);
+  await writeDirAtomic(dir, async (tmp) => {
+    for (const result of results) await writeCellFiles(tmp, result, selectedApps, selectedLabels);
+  });
+  return dir;
 }
 
 /** The columns of summary.csv, in order. */

@@ -14,7 +14,7 @@ import type { ThresholdRule } from '../model/threshold.js';
 import type { EarlyStopping, VaeOptions } from '../model/vae-config.js';
 import type { CellResult } from './experiment-cell.js';
 import { prepareExperimentData, type ExperimentData, type ExperimentSelection } from './experiment-data.js';
-import { saveModelBundle, writeCellFiles, writeFigure, writeSummaryCsv, type FigureFiles } from './experiment-files.js';
+import { saveModelBundle, writeFigure, writeResultsFolder, writeSummaryCsv, type FigureFiles } from './experiment-files.js';
 import { gridCells, runGrid, type GridProgress } from './experiment-grid.js';
 import { loadExperimentTelemetry, type ExperimentSourceOptions, type ExperimentTelemetry } from './experiment-source.js';
 import { EXPERIMENT_CONFIGS } from './experiment-split.js';
@@ -149,11 +149,11 @@ export async function runExperiment(options: ExperimentOptions = {}): Promise<Ex
     if (options.out !== undefined && grid.results.length > 0) {
       progress({ phase: 'files' });
       const out = options.out;
-      for (const cell of grid.results) await writeCellFiles(out, cell, data.selectedApps, data.selectedLabels);
+      const results = await writeResultsFolder(out, grid.results, data.selectedApps, data.selectedLabels);
       const summary = await writeSummaryCsv(out, grid.results);
       const model = grid.lastModel ? await saveModelBundle(out, grid.lastModel, data.settingsDescription) : [];
       const figure = (options.figure ?? true) ? await writeFigure(out, grid.results) : null;
-      files = { out, results: `${out}/results`, summary, model, figure };
+      files = { out, results, summary, model, figure };
     }
   } finally {
     grid.lastModel?.vae.dispose();

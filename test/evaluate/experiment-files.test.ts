@@ -75,6 +75,11 @@ test('a tiny grid writes the original file names and keys, summary.csv and the m
     const detector = await AnomalyDetector.load(dir);
     assert.equal(detector.columns.length, last.nFeatures);
     detector.dispose();
+
+    // a second run into the same folder replaces results/ as a whole: no file of the first run stays
+    await runExperiment({ preset: 'tiny', configs: [3], repeats: 1, epochs: 2, workers: 1, figure: false, out: dir });
+    assert.deepEqual((await readdir(join(dir, 'results'))).sort(), ['expConfig_3_repeatNum_0_dataStats.json', 'expConfig_3_repeatNum_0_testResults.json']);
+    assert.equal((await readFile(join(dir, 'summary.csv'), 'utf8')).trim().split('\n').length, 2);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
