@@ -16,7 +16,7 @@ import { polyfit } from '../../src/features/numeric/polyfit.js';
 import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js';
 import { mackinnonPValue } from '../../src/features/calculators/dynamics/mackinnon.js';
 import { levinsonDurbinPacf } from '../../src/features/calculators/dynamics/partial-autocorrelation.js';
-import { fitAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
+import { fitAutoregression, gramAutoregression, qrAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
 import { quantileEdges, estimateFriedrichCoefficients } from '../../src/features/calculators/dynamics/friedrich.js';
 import { adfMaxlag, adfShifts, gramLagSearch, qrLagSearch } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
 import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
@@ -316,4 +316,25 @@ test('ADF lag search: the Gram search agrees with the QR on random walks and def
   // the calculator's answer for the sine still comes (from the QR): a finite statistic
   const sineStat = run('augmented_dickey_fuller', Array.from(sine), [{ attr: 'teststat', autolag: 'AIC' }])[0]!;
   assert.ok(Number.isFinite(sineStat), `teststat ${sineStat}`);
+});
+
+test('AR fit: Gram + Cholesky + refinement agrees with the QR on random walks, defers on collinear lags', () => {
+  for (const x of randomWalks(20, 600, 11)) {
+    for (const k of [1, 10]) {
+      const fast = gramAutoregression(x, k);
+      assert.notEqual(fast, null, 'random-walk lags are far from collinear');
+      const reference = qrAutoregression(x, k);
+      let scale = 0;
+      for (const v of reference) scale = Math.max(scale, Math.abs(v));
+      for (let i = 0; i <= k; i++) close(fast![i]!, reference[i]!, 1e-12 * scale, `k=${k} φ_${i}`);
+    }
+  }
+  // a pure sine obeys x_t = 2cos(ω) x_{t−1} − x_{t−2}: the lags of an AR(10) are collinear
+  const sine = Float64Array.from({ length: 300 }, (_, i) => Math.sin(0.05 * i));
+  assert.equal(gramAutoregression(sine, 10), null);
+  assert.equal(gramAutoregression(new Float64Array(50).fill(3), 2), null);
+  // AR(2) recovers the sine's exact recursion: φ_1 = 2cos(0.05), φ_2 = −1
+  const [phi1, phi2] = run('ar_coefficient', Array.from(sine), [1, 2].map((coeff) => ({ coeff, k: 2 })));
+  close(phi1!, 2 * Math.cos(0.05), 1e-8);
+  close(phi2!, -1, 1e-8);
 });

@@ -83,7 +83,7 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
     tail += z[i]! * z[i]!;
     ssr[i] = tail;
   }
-  const omega = scaledInverseNorm(rk, columnNorms, k);
+  const omega = scaledInverseNorm({ r: rk, columnNorms, cols: k });
   let relativeSsrError = Infinity;
   if (k * gramError * omega * omega <= 1e-2 && ssr[k]! > 0) {
     const amplification = 1 + Math.sqrt(k) * omega;
@@ -92,16 +92,23 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
   return { rows, cols: k, rDiagonal, r: rk, z, ssr, columnNorms, relativeSsrError };
 }
 
-/** ‖(R·D)⁻¹‖_F for upper-triangular R (k×k, row-major) and D = diag(1/norms), by substitution. */
-function scaledInverseNorm(r: Float64Array, norms: Float64Array, k: number): number {
-  // Column j of W = (RD)⁻¹ solves (RD) w = e_j; W is upper triangular.
+/**
+ * ω = ‖(R·D)⁻¹‖_F for a factorization's upper-triangular R (cols×cols, row-major) and
+ * D = diag(1/‖x_j‖): an upper bound on 1/σ_min of the column-scaled design. By substitution,
+ * column by column of W = (RD)⁻¹, in O(cols³/6).
+ */
+export function scaledInverseNorm(fit: Pick<NestedLeastSquares, 'r' | 'columnNorms' | 'cols'>): number {
+  const k = fit.cols;
+  const scaled = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) scaled[i * k + j] = fit.r[i * k + j]! / fit.columnNorms[j]!;
   const w = new Float64Array(k);
   let sum = 0;
   for (let j = 0; j < k; j++) {
+    // Column j of W solves (RD) w = e_j; W is upper triangular.
     for (let i = j; i >= 0; i--) {
       let s = i === j ? 1 : 0;
-      for (let l = i + 1; l <= j; l++) s -= (r[i * k + l]! / norms[l]!) * w[l]!;
-      w[i] = s / (r[i * k + i]! / norms[i]!);
+      for (let l = i + 1; l <= j; l++) s -= scaled[i * k + l]! * w[l]!;
+      w[i] = s / scaled[i * k + i]!;
       sum += w[i]! * w[i]!;
     }
   }
