@@ -2,12 +2,16 @@
  * `prodigy features`: tsfresh-compatible feature extraction from a tidy telemetry CSV.
  * Imports only the features stage and the tidy-CSV reader (no TensorFlow.js), so it starts fast.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Command } from '../cli.js';
 import { ArgumentError, type Args } from '../util/args.js';
 import { writeCsvAtomic } from '../util/csv.js';
 import { readTidyTable } from '../telemetry/tidy-csv.js';
-import { extractFeatures, type FeatureSettings } from '../features/extract.js';
+import { CsvRecordParser } from '../telemetry/csv-reader.js';
+import { extractFeatures, resolveSettings, type FeatureSettings } from '../features/extract.js';
+import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers } from '../features/parallel.js';
+import { compilePlan } from '../features/plan.js';
+import { ID_COLUMNS } from '../features/tidy-samples.js';
 import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
 import { isSettingsName, SETTINGS_NAMES } from '../features/settings.js';
 import type { RollingOptions } from '../features/rolling-windows.js';
@@ -42,6 +46,62 @@ async function loadSettings(spec: string): Promise<FeatureSettings> {
   return KindToFcParameters.parse(text, spec);
 }
 
+/** The header fields of a plain (not gzipped) CSV file, or undefined when it cannot be read. */
+async function readHeader(path: string): Promise<string[] | undefined> {
+  if (path.endsWith('.gz')) return undefined;
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(1 << 16);
+    let text = '';
+    for (let offset = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      if (bytesRead === 0) return undefined;
+      offset += bytesRead;
+      text += buffer.toString('utf8', 0, bytesRead);
+      const newline = text.indexOf('\n');
+      if (newline >= 0) {
+        let header: string[] | undefined;
+        const parser = new CsvRecordParser(path, (fields) => (header ??= fields.map((f) => f.trim())));
+        parser.push(text.slice(0, newline + 1));
+        return header;
+      }
+      if (offset > 1 << 24) return undefined;
+    }
+  } catch {
+    return undefined; // the reader proper reports the problem
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Starts the extraction workers before the input is read, when the work will clearly need
+ * them, so that their start-up (loading modules, compiling the plan) overlaps the CSV read.
+ * The work is estimated from the file size (about 12 bytes per value) and the plan's width.
+ */
+async function prestartWorkers(input: string, settings: FeatureSettings, workers: 'auto' | number, windows: boolean): Promise<ExtractionWorkers | undefined> {
+  const count = workers === 'auto' ? defaultWorkerCount() : workers;
+  if (count <= 0) return undefined;
+  const header = await readHeader(input);
+  if (!header) return undefined;
+  const kinds = header.filter((name) => !(ID_COLUMNS as readonly string[]).includes(name));
+  if (kinds.length === 0) return undefined;
+  let k2fc;
+  try {
+    k2fc = resolveSettings(settings, kinds);
+  } catch {
+    return undefined;
+  }
+  if (workers === 'auto' && !windows) {
+    const { size } = await stat(input);
+    const pointsPerKind = size / 12 / header.length;
+    const plan = compilePlan(k2fc, { missing: 'skip' });
+    if (estimateExtractionMs(pointsPerKind * kinds.length, plan.width / kinds.length) <= AUTO_WORKER_THRESHOLD_MS) return undefined;
+  }
+  return ExtractionWorkers.start(count, k2fc);
+}
+
 function windowOptions(args: Args): RollingOptions | undefined {
   const window = args.int('window');
   const shift = args.int('shift');
@@ -74,25 +134,34 @@ export const command: Command = {
     args.rejectUnknown();
 
     const settings = await loadSettings(settingsSpec);
-    const table = await readTidyTable(input);
-    const showProgress = !quiet && process.stderr.isTTY;
-    let lastShown = 0;
-    const result = await extractFeatures(table, settings, {
-      windows,
-      keepNaN,
-      workers,
-      missingValues: missing,
-      source: input,
-      onProgress: showProgress
-        ? (done, total) => {
-            const now = Date.now();
-            if (now - lastShown < 200 && done < total) return;
-            lastShown = now;
-            process.stderr.write(`\rfeatures: ${done} / ${total} series`);
-            if (done === total) process.stderr.write('\n');
-          }
-        : undefined,
-    });
+    // Workers start now, so that they load while this thread reads the CSV.
+    const pool = await prestartWorkers(input, settings, workers, windows !== undefined);
+    let result;
+    try {
+      const table = await readTidyTable(input);
+      const showProgress = !quiet && process.stderr.isTTY;
+      let lastShown = 0;
+      // The pool compiled the settings resolved against the header: hand those over as they are.
+      result = await extractFeatures(table, pool?.settings ?? settings, {
+        pool,
+        windows,
+        keepNaN,
+        workers,
+        missingValues: missing,
+        source: input,
+        onProgress: showProgress
+          ? (done, total) => {
+              const now = Date.now();
+              if (now - lastShown < 200 && done < total) return;
+              lastShown = now;
+              process.stderr.write(`\rfeatures: ${done} / ${total} series`);
+              if (done === total) process.stderr.write('\n');
+            }
+          : undefined,
+      });
+    } finally {
+      void pool?.close();
+    }
     const { matrix, dropped } = result;
     await writeCsvAtomic(out, matrix.header(), matrix.rowCells());
     const lines = [`wrote ${matrix.rows} rows x ${matrix.columns.length} features to ${out}`];

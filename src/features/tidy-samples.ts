@@ -79,8 +79,22 @@ function compareKeys(a: KeyValue, b: KeyValue): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The values of column `name` in table row order. A table read from CSV or built from typed
+ * arrays, neither filtered nor ordered, holds its columns as they are: those are used directly
+ * (arquero's `array()` copies through a per-row callback, ~0.5 ms per column of 10,000 rows).
+ */
+function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
+  const column = table.column(name) as unknown;
+  if (!table.isFiltered() && !table.isOrdered() && ArrayBuffer.isView(column) && !(column instanceof DataView)) {
+    const values = column as unknown as ArrayLike<unknown>;
+    if (values.length === table.numRows()) return values;
+  }
+  return table.array(name) as ArrayLike<unknown>;
+}
+
 function numericValues(table: ColumnTable, name: string, source: string): Float64Array {
-  const raw = table.array(name) as ArrayLike<unknown>;
+  const raw = columnValues(table, name);
   if (raw instanceof Float64Array) return raw;
   const out = new Float64Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
@@ -113,9 +127,9 @@ export function tidySamples(table: ColumnTable, kinds: readonly string[] = metri
   for (const kind of kinds) if (!names.has(kind)) throw new Error(`${source}: the metric column "${kind}" is missing`);
   if (kinds.length === 0) throw new Error(`${source}: there are no metric columns to extract features from`);
   const n = table.numRows();
-  const jobs = table.array('job_id') as ArrayLike<unknown>;
-  const components = table.array('component_id') as ArrayLike<unknown>;
-  const stampCells = table.array('timestamp') as ArrayLike<unknown>;
+  const jobs = columnValues(table, 'job_id');
+  const components = columnValues(table, 'component_id');
+  const stampCells = columnValues(table, 'timestamp');
   const stamps = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     stamps[i] = timestampSeconds(stampCells[i]);

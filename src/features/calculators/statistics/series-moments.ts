@@ -39,29 +39,46 @@ const squares = scratchBuffer();
 const cubes = scratchBuffer();
 const fourths = scratchBuffer();
 
+/**
+ * sum((x - mean)^2), pairwise (numpy's `_var` numerator), under memo key
+ * 'sum-squared-deviations': all that the variance and the std need, so they do not pay for m3
+ * and m4. centralMomentSums reuses it, so m2 is the same number either way.
+ */
+export function sumSquaredDeviations(ctx: SeriesContext): number {
+  return ctx.memo('sum-squared-deviations', () => {
+    const x = ctx.x;
+    const n = x.length;
+    const mean = seriesMean(ctx);
+    const a2 = squares(n);
+    for (let i = 0; i < n; i++) {
+      const adjusted = x[i]! - mean;
+      a2[i] = adjusted * adjusted;
+    }
+    return pairwiseSum(a2, 0, n);
+  });
+}
+
 /** m2, m3 and m4 of the series (see `CentralMomentSums`). */
 export function centralMomentSums(ctx: SeriesContext): CentralMomentSums {
   return ctx.memo('central-moment-sums', () => {
     const x = ctx.x;
     const n = x.length;
     const mean = seriesMean(ctx);
-    const a2 = squares(n);
     const a3 = cubes(n);
     const a4 = fourths(n);
     for (let i = 0; i < n; i++) {
       const adjusted = x[i]! - mean;
       const squared = adjusted * adjusted;
-      a2[i] = squared;
       a3[i] = squared * adjusted;
       a4[i] = squared * squared;
     }
-    return { m2: pairwiseSum(a2, 0, n), m3: pairwiseSum(a3, 0, n), m4: pairwiseSum(a4, 0, n) };
+    return { m2: sumSquaredDeviations(ctx), m3: pairwiseSum(a3, 0, n), m4: pairwiseSum(a4, 0, n) };
   });
 }
 
 /** `np.var(x)` (population, ddof 0): m2 / n; NaN for an empty series. */
 export function seriesVariance(ctx: SeriesContext): number {
-  return ctx.memo('variance', () => centralMomentSums(ctx).m2 / ctx.x.length);
+  return ctx.memo('variance', () => sumSquaredDeviations(ctx) / ctx.x.length);
 }
 
 /** `np.std(x)` (population, ddof 0): sqrt(m2 / n), bit-identical to numpy's. */
