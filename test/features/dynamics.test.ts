@@ -338,3 +338,22 @@ test('AR fit: Gram + Cholesky + refinement agrees with the QR on random walks, d
   close(phi1!, 2 * Math.cos(0.05), 1e-8);
   close(phi2!, -1, 1e-8);
 });
+
+test('agg_linear_trend: NaN propagates through chunk max/min, parameters are validated up front', () => {
+  // chunks of 2 of [1, NaN, 3, 4, 5, 6]: maxima [NaN, 4, 6]; chunks of 3: minima [NaN, 4]
+  const x = [1, NaN, 3, 4, 5, 6];
+  assert.ok(Number.isNaN(run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 2, f_agg: 'max' }])[0]!), 'max with NaN');
+  assert.ok(Number.isNaN(run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 3, f_agg: 'min' }])[0]!), 'min with NaN');
+  // chunks of 4 of [4, 1, 2, 3, 9, 8]: minima [1, 8], maxima [4, 9]: slopes 7 and 5 (two points)
+  assert.deepEqual(
+    run('agg_linear_trend', [4, 1, 2, 3, 9, 8], [
+      { attr: 'slope', chunk_len: 4, f_agg: 'min' },
+      { attr: 'slope', chunk_len: 4, f_agg: 'max' },
+      { attr: 'rvalue', chunk_len: 4, f_agg: 'min' },
+    ]),
+    [7, 5, 1],
+  );
+  assert.throws(() => run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 2, f_agg: 'mode' }]), /agg_linear_trend: unknown aggregation f_agg="mode"/);
+  assert.throws(() => run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 0, f_agg: 'max' }]), /chunk_len must be an integer >= 1/);
+  assert.throws(() => run('agg_linear_trend', [1, 2], [{ attr: 'slopes', chunk_len: 5, f_agg: 'max' }]), /unknown attr "slopes"/);
+});

@@ -14,13 +14,14 @@
 import { studentTCdf } from './distributions.js';
 import { pairwiseSum } from './pairwise-sum.js';
 
+/** The linregress result; `pvalue` may be computed when first read. */
 export interface LinearRegression {
-  slope: number;
-  intercept: number;
-  rvalue: number;
-  pvalue: number;
-  stderr: number;
-  intercept_stderr: number;
+  readonly slope: number;
+  readonly intercept: number;
+  readonly rvalue: number;
+  readonly pvalue: number;
+  readonly stderr: number;
+  readonly intercept_stderr: number;
 }
 
 const TINY = 1.0e-20;
@@ -59,8 +60,24 @@ function finish(n: number, ssxm: number, ssxym: number, ssym: number, xMean: num
     return { slope, intercept, rvalue: r, pvalue: y0 === y1 ? 1 : 0, stderr: 0, intercept_stderr: 0 };
   }
   const df = n - 2;
-  const t = r * Math.sqrt(df / ((1 - r + TINY) * (1 + r + TINY)));
-  const pvalue = 2 * studentTCdf(-Math.abs(t), df);
   const stderr = Math.sqrt(((1 - r * r) * ssym) / ssxm / df);
-  return { slope, intercept, rvalue: r, pvalue, stderr, intercept_stderr: stderr * Math.sqrt(ssxm + xMean * xMean) };
+  return new Regression(slope, intercept, r, stderr, stderr * Math.sqrt(ssxm + xMean * xMean), df);
+}
+
+/** A linregress result whose p-value (the costly t-distribution tail) is computed when read. */
+class Regression implements LinearRegression {
+  constructor(
+    readonly slope: number,
+    readonly intercept: number,
+    readonly rvalue: number,
+    readonly stderr: number,
+    readonly intercept_stderr: number,
+    private readonly df: number,
+  ) {}
+
+  get pvalue(): number {
+    const r = this.rvalue;
+    const t = r * Math.sqrt(this.df / ((1 - r + TINY) * (1 + r + TINY)));
+    return 2 * studentTCdf(-Math.abs(t), this.df);
+  }
 }
