@@ -1,6 +1,6 @@
 /** tsfresh's `change_quantiles`. */
 import { requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet } from '../../params.js';
+import { formatParamSet, type ParamSet } from '../../params.js';
 import { pairwiseSum } from '../../numeric/pairwise-sum.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { scratchBuffer } from './scratch.js';
@@ -13,14 +13,16 @@ const deviations = scratchBuffer();
 const AGGREGATORS = ['mean', 'var', 'std', 'median'] as const;
 type Aggregator = (typeof AGGREGATORS)[number];
 
-/** np.mean / np.var / np.std / np.median of `values[0..m)` (m > 0), as numpy computes them. */
-function aggregate(values: Float64Array, m: number, aggregator: Aggregator): number {
+/**
+ * np.mean / np.var / np.std / np.median of `values[0..m)` (m > 0), as numpy computes them;
+ * `mean` is np.mean of the same values when already known (NaN: not yet).
+ */
+function aggregate(values: Float64Array, m: number, aggregator: Aggregator, mean: number): number {
   switch (aggregator) {
     case 'mean':
-      return pairwiseSum(values, 0, m) / m;
+      return mean;
     case 'var':
     case 'std': {
-      const mean = pairwiseSum(values, 0, m) / m;
       const squares = deviations(m);
       for (let i = 0; i < m; i++) {
         const d = values[i]! - mean;
@@ -32,6 +34,31 @@ function aggregate(values: Float64Array, m: number, aggregator: Aggregator): num
     case 'median':
       return sortedMedian(values.slice(0, m).sort());
   }
+}
+
+/** One parameter set, read and checked. */
+interface CorridorParams {
+  readonly ql: number;
+  readonly qh: number;
+  readonly isabs: boolean;
+  readonly aggregator: Aggregator;
+}
+
+/** Parameter lists read once per plan (the same array object comes back for every series). */
+const parsedLists = new WeakMap<readonly ParamSet[], readonly CorridorParams[]>();
+
+function parseList(list: readonly ParamSet[]): readonly CorridorParams[] {
+  let parsed = parsedLists.get(list);
+  if (!parsed) {
+    parsed = list.map((p) => ({
+      ql: numberParam('change_quantiles', p, 'ql'),
+      qh: numberParam('change_quantiles', p, 'qh'),
+      isabs: booleanParam('change_quantiles', p, 'isabs'),
+      aggregator: choiceParam('change_quantiles', p, 'f_agg', AGGREGATORS),
+    }));
+    parsedLists.set(list, parsed);
+  }
+  return parsed;
 }
 
 const rawChanges = scratchBuffer();
@@ -76,7 +103,7 @@ export const changeQuantiles: Calculator = {
   name: 'change_quantiles',
   outputs: (params) => requireParams('change_quantiles', params).map(formatParamSet),
   compute(ctx, params, out, offset) {
-    const list = requireParams('change_quantiles', params);
+    const list = parseList(requireParams('change_quantiles', params));
     const x = ctx.x;
     const n = x.length;
     const raw = rawChanges(n);
@@ -85,12 +112,11 @@ export const changeQuantiles: Calculator = {
     let corridorQl = NaN;
     let corridorQh = NaN;
     let m = 0;
+    // np.mean of the corridor's raw and absolute changes, once per corridor (mean, var and std share it)
+    let rawMean = NaN;
+    let absoluteMean = NaN;
     for (let k = 0; k < list.length; k++) {
-      const p = list[k]!;
-      const ql = numberParam('change_quantiles', p, 'ql');
-      const qh = numberParam('change_quantiles', p, 'qh');
-      const isabs = booleanParam('change_quantiles', p, 'isabs');
-      const aggregator = choiceParam('change_quantiles', p, 'f_agg', AGGREGATORS);
+      const { ql, qh, isabs, aggregator } = list[k]!;
       // quantiles outside [0, 1] make pandas raise a ValueError, which tsfresh turns into 0
       if (ql >= qh || n < 2 || !(ql >= 0 && qh <= 1)) {
         out[offset + k] = 0;
@@ -104,8 +130,17 @@ export const changeQuantiles: Calculator = {
         m = collectCorridorChanges(x, lower, upper, raw, absolute);
         corridorQl = ql;
         corridorQh = qh;
+        rawMean = NaN;
+        absoluteMean = NaN;
       }
-      out[offset + k] = m === 0 ? 0 : aggregate(isabs ? absolute : raw, m, aggregator);
+      if (m === 0) {
+        out[offset + k] = 0;
+        continue;
+      }
+      let mean: number;
+      if (isabs) mean = absoluteMean === absoluteMean ? absoluteMean : (absoluteMean = pairwiseSum(absolute, 0, m) / m);
+      else mean = rawMean === rawMean ? rawMean : (rawMean = pairwiseSum(raw, 0, m) / m);
+      out[offset + k] = aggregate(isabs ? absolute : raw, m, aggregator, mean);
     }
   },
 };
