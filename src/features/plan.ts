@@ -97,7 +97,8 @@ function compileBlock(
 
 /**
  * Runs `kindPlan` on one series and writes its `kindPlan.width` values into `out` starting at
- * `rowOffset + kindPlan.offset`. A calculator that throws is reported with its name and `where`.
+ * `rowOffset + kindPlan.offset`. A calculator that throws is reported with its name and `where`
+ * (a function is only called then, so that naming the series costs nothing on success).
  */
 export function computeKind(
   kindPlan: KindPlan,
@@ -105,7 +106,7 @@ export function computeKind(
   timestamps: Float64Array | null,
   out: Float64Array,
   rowOffset: number,
-  where = '',
+  where: string | (() => string) = '',
 ): void {
   const base = rowOffset + kindPlan.offset;
   out.fill(Number.NaN, base, base + kindPlan.width);
@@ -115,7 +116,8 @@ export function computeKind(
       step.calculator.compute(ctx, step.params, out, base + step.offset);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      throw new Error(`feature calculator ${step.calculator.name} failed${where ? ` on ${where}` : ''}: ${detail}`);
+      const place = typeof where === 'function' ? where() : where;
+      throw new Error(`feature calculator ${step.calculator.name} failed${place ? ` on ${place}` : ''}: ${detail}`);
     }
   }
 }

@@ -37,7 +37,7 @@ export function computeSeriesRange(
     // A private copy: a calculator can never disturb the shared input or another series.
     const x = data.values.slice(base + start, base + end);
     const t = data.timestamps.subarray(start, end);
-    const where = describeRow ? `${describeRow(row)}, column "${kindPlan.kind}"` : `row ${row}, column "${kindPlan.kind}"`;
+    const where = (): string => (describeRow ? `${describeRow(row)}, column "${kindPlan.kind}"` : `row ${row}, column "${kindPlan.kind}"`);
     computeKind(kindPlan, x, t, data.out, row * plan.width, where);
   }
 }
