@@ -22,6 +22,11 @@ export class SeriesContext {
     readonly timestamps: Float64Array | null = null,
   ) {}
 
+  /** The value memoised under `key` so far, if any (to use shared work only when it exists). */
+  peek<T>(key: string): T | undefined {
+    return this.cache.get(key) as T | undefined;
+  }
+
   /** Computes `compute()` once per series under `key` and returns the cached value after. */
   memo<T>(key: string, compute: () => T): T {
     if (this.cache.has(key)) return this.cache.get(key) as T;
