@@ -158,31 +158,34 @@ export function tidySamples(table: ColumnTable, kinds: readonly string[] = metri
   const order = Array.from(groupJob.keys()).sort((a, b) => compareKeys(groupJob[a]!, groupJob[b]!) || compareKeys(groupComponent[a]!, groupComponent[b]!));
   const rank = new Int32Array(order.length);
   order.forEach((g, r) => (rank[g] = r));
-  // rows in (sample, timestamp, table order) order
-  const rows = Array.from({ length: n }, (_, i) => i);
-  rows.sort((a, b) => rank[rowGroup[a]!]! - rank[rowGroup[b]!]! || stamps[a]! - stamps[b]! || a - b);
+  // rows in (sample, timestamp, table order) order; a table already in that order (as the
+  // tidy CSVs are written) skips the sort
+  const before = (a: number, b: number): number => rank[rowGroup[a]!]! - rank[rowGroup[b]!]! || stamps[a]! - stamps[b]! || a - b;
+  let rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) inOrder = before(i - 1, i) < 0;
+  if (!inOrder) rows = Int32Array.from(Array.from(rows).sort(before));
   const metricArrays = kinds.map((kind) => numericValues(table, kind, source));
   const missing = options.missing ?? 'error';
-  // keep[p]: whether sorted row p is kept (with 'drop', a row missing any metric value is left out)
-  const keep = new Uint8Array(n).fill(1);
-  for (let k = 0; k < kinds.length; k++) {
-    const column = metricArrays[k]!;
-    for (let p = 0; p < n; p++) {
-      const r = rows[p]!;
-      if (Number.isNaN(column[r]!)) {
-        if (missing === 'error') {
-          const g = rowGroup[r]!;
-          throw new Error(
-            `${source}: column "${kinds[k]}", row ${r + 1} (job_id ${groupJob[g]}, component_id ${groupComponent[g]}): missing value; ` +
-              'tsfresh refuses NaN values; fill them first or drop those rows',
-          );
-        }
-        keep[p] = 0;
-      }
+  const missingValue = (k: number, r: number): Error => {
+    const g = rowGroup[r]!;
+    return new Error(
+      `${source}: column "${kinds[k]}", row ${r + 1} (job_id ${groupJob[g]}, component_id ${groupComponent[g]}): missing value; ` +
+        'tsfresh refuses NaN values; fill them first or drop those rows',
+    );
+  };
+  // kept: the sorted rows kept (with 'drop', a row missing any metric value is left out; with
+  // 'error', every row, and a missing value throws while the values are copied below)
+  let kept = rows;
+  if (missing === 'drop') {
+    const keep = new Uint8Array(n).fill(1);
+    for (let k = 0; k < kinds.length; k++) {
+      const column = metricArrays[k]!;
+      for (let p = 0; p < n; p++) if (Number.isNaN(column[rows[p]!]!)) keep[p] = 0;
     }
+    kept = rows.filter((_, p) => keep[p] === 1);
   }
-  const kept: number[] = [];
-  for (let p = 0; p < n; p++) if (keep[p]) kept.push(rows[p]!);
   const points = kept.length;
   const offsets = new Int32Array(order.length + 1);
   for (const r of kept) offsets[rank[rowGroup[r]!]! + 1]!++;
@@ -198,7 +201,11 @@ export function tidySamples(table: ColumnTable, kinds: readonly string[] = metri
   for (let k = 0; k < kinds.length; k++) {
     const column = metricArrays[k]!;
     const base = k * points;
-    for (let p = 0; p < points; p++) values[base + p] = column[kept[p]!]!;
+    for (let p = 0; p < points; p++) {
+      const v = column[kept[p]!]!;
+      if (v !== v) throw missingValue(k, kept[p]!);
+      values[base + p] = v;
+    }
   }
   const nonEmpty = order.map((_, s) => offsets[s + 1]! > offsets[s]!);
   if (nonEmpty.includes(false)) throw new Error(`${source}: a sample has no rows left after dropping missing values`);
