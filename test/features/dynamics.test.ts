@@ -17,8 +17,8 @@ import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js'
 import { mackinnonPValue } from '../../src/features/calculators/dynamics/mackinnon.js';
 import { levinsonDurbinPacf } from '../../src/features/calculators/dynamics/partial-autocorrelation.js';
 import { fitAutoregression, gramAutoregression, qrAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
-import { quantileEdges, estimateFriedrichCoefficients } from '../../src/features/calculators/dynamics/friedrich.js';
-import { adfMaxlag, adfShifts, gramLagSearch, qrLagSearch } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
+import { quantileEdges, estimateFriedrichCoefficients, sortedWithout } from '../../src/features/calculators/dynamics/friedrich.js';
+import { adfMaxlag, adfShifts, gramLagSearch, gramRefit, qrLagSearch, qrRefit } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
 import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
 import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
 import { nestedQr } from '../../src/features/numeric/householder-qr.js';
@@ -356,4 +356,28 @@ test('agg_linear_trend: NaN propagates through chunk max/min, parameters are val
   assert.throws(() => run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 2, f_agg: 'mode' }]), /agg_linear_trend: unknown aggregation f_agg="mode"/);
   assert.throws(() => run('agg_linear_trend', x, [{ attr: 'slope', chunk_len: 0, f_agg: 'max' }]), /chunk_len must be an integer >= 1/);
   assert.throws(() => run('agg_linear_trend', [1, 2], [{ attr: 'slopes', chunk_len: 5, f_agg: 'max' }]), /unknown attr "slopes"/);
+});
+
+test('ADF refit: the certified Gram fit agrees with the QR refit, defers on a constant series', () => {
+  for (const x of randomWalks(20, 400, 13)) {
+    for (const lag of [0, 2]) {
+      const fast = gramRefit(x, lag, adfShifts(x));
+      assert.notEqual(fast, null, 'a random walk refit is well conditioned');
+      const reference = qrRefit(x, lag, adfShifts(x));
+      close(fast!.teststat, reference.teststat, 1e-11, `lag ${lag}`);
+      assert.equal(fast!.usedlag, lag);
+    }
+  }
+  assert.equal(gramRefit(new Float64Array(40).fill(1), 0, adfShifts(new Float64Array(40).fill(1))), null);
+});
+
+test('friedrich: the sorted signal derived from the shared sorted series equals a fresh sort', () => {
+  assert.deepEqual(Array.from(sortedWithout(Float64Array.from([1, 2, 2, 5, 9]), 2)), [1, 2, 5, 9]);
+  assert.deepEqual(Array.from(sortedWithout(Float64Array.from([1, 2, 2, 5, 9]), 9)), [1, 2, 2, 5]);
+  assert.ok(Object.is(sortedWithout(Float64Array.from([-0, 0, 3]), 0)[0], -0), 'removes +0, keeps −0');
+  assert.throws(() => sortedWithout(Float64Array.from([1, 2]), 3), /not in the array/);
+  for (const x of randomWalks(5, 200, 17)) {
+    const sorted = Float64Array.from(x).sort();
+    assert.deepEqual(estimateFriedrichCoefficients(x, 3, 30, sorted), estimateFriedrichCoefficients(x, 3, 30));
+  }
 });

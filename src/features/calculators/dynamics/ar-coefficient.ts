@@ -16,17 +16,16 @@
  * minimum-norm solution. Parameters: `coeff` (int ≥ 0), `k` (int ≥ 1).
  *
  * Speed: the design is Toeplitz, so the usual fit goes through its Gram matrix, built in
- * O(n·k) (lagged-gram.ts), a Cholesky factorization (gram-least-squares.ts) and iterative
- * refinement against the data (`gramAutoregression`); the QR above is the fallback when the
- * refinement cannot certify its accuracy (nearly collinear lags of smooth series).
+ * O(n·k), a Cholesky factorization and iterative refinement against the data
+ * (lagged-least-squares.ts); the QR above is the fallback when the refinement cannot certify
+ * its accuracy (nearly collinear lags of smooth series).
  */
 import type { SeriesContext } from '../../calculator.js';
 import { num } from '../../params.js';
 import { backSubstitute, nestedQr } from '../../numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
 import { combinerCalculator } from './combiner.js';
-import { fillLaggedGram } from './lagged-gram.js';
-import { nestedCholesky, scaledInverseNorm } from './gram-least-squares.js';
+import { laggedLeastSquares } from './lagged-least-squares.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
 
 /**
@@ -85,97 +84,23 @@ export function qrAutoregression(x: Float64Array, k: number): Float64Array {
   return minNormLeastSquares(raw, y, 1e-15).x;
 }
 
-const UNIT_ROUNDOFF = Number.EPSILON / 2;
-
 /**
- * The AR(k) fit from the Gram matrix, or null when its accuracy cannot be certified.
- *
- * With u = x − x̄ (the intercept absorbs the shift), the regression u_t = b + Σ φ_i u_{t−i} has
- * the lag design of lagged-gram.ts. Cholesky gives R (RᵀR = XᵀX) and a first solution
- * β = R⁻¹z. Each refinement step computes the residual r = y − Xβ from the data and solves the
- * correction RᵀR·Δ = Xᵀr (corrected semi-normal equations, Björck 1987): it contracts the
- * error by about η = (k+1)·δ·ω² (δ the scaled Gram error, ω = ‖(RD)⁻¹‖_F, see
- * gram-least-squares.ts), so after a step the error is about η·‖Δ‖ in the column-scaled norm.
- * The fit is accepted once that is below 1e-13·‖β‖ (at most three steps, η ≤ 1e-3), with every
- * pivot far above the QR path's rank cutoff; finally φ_0 = b + x̄·(1 − Σ φ_i).
+ * The AR(k) fit from the Gram matrix (lagged-least-squares.ts), or null when its accuracy
+ * cannot be certified. With u = x − x̄ (the intercept absorbs the shift) the regression is
+ * u_t = b + Σ φ_i u_{t−i}; then φ_0 = b + x̄·(1 − Σ φ_i).
  */
 export function gramAutoregression(x: Float64Array, k: number): Float64Array | null {
   const n = x.length;
-  const rows = n - k;
-  const size = k + 2;
   const shift = numpyMean(x);
   const u = new Float64Array(n);
   for (let t = 0; t < n; t++) u[t] = x[t]! - shift;
-  const gram = new Float64Array(size * size);
-  fillLaggedGram(u, k, n, k, [], gram);
-  const gramError = 2 * (rows + 4 * k + size) * UNIT_ROUNDOFF;
-  const fit = nestedCholesky(gram, size, rows, gramError);
+  const fit = laggedLeastSquares(u, [], k, n, k, 1e-3, false);
   if (fit === null) return null;
-  const p = k + 1;
-  let maxNorm = 0;
-  for (let j = 0; j < p; j++) maxNorm = Math.max(maxNorm, fit.columnNorms[j]!);
-  for (let j = 0; j < p; j++) if (!(Math.abs(fit.rDiagonal[j]!) > 1e-10 * maxNorm)) return null;
-  const omega = scaledInverseNorm(fit);
-  const eta = p * gramError * omega * omega;
-  if (!(eta <= 1e-3)) return null;
-  const beta = new Float64Array(p);
-  for (let i = 0; i < p; i++) beta[i] = fit.z[i]!;
-  solveUpper(fit.r, p, beta);
-  const residual = new Float64Array(rows);
-  const correction = new Float64Array(p);
-  let certified = false;
-  for (let step = 0; step < 3 && !certified; step++) {
-    // r_t = u_t − b − Σ φ_i u_{t−i}, t = k..n−1 (row t − k), then Xᵀr.
-    for (let t = 0; t < rows; t++) residual[t] = u[k + t]! - beta[0]!;
-    for (let i = 1; i <= k; i++) {
-      const phi = beta[i]!;
-      for (let t = 0; t < rows; t++) residual[t] = residual[t]! - phi * u[k + t - i]!;
-    }
-    let sum = 0;
-    for (let t = 0; t < rows; t++) sum += residual[t]!;
-    correction[0] = sum;
-    for (let i = 1; i <= k; i++) {
-      let s = 0;
-      for (let t = 0; t < rows; t++) s += u[k + t - i]! * residual[t]!;
-      correction[i] = s;
-    }
-    solveLowerTransposed(fit.r, p, correction);
-    solveUpper(fit.r, p, correction);
-    let delta = 0;
-    let size2 = 0;
-    for (let j = 0; j < p; j++) {
-      beta[j] = beta[j]! + correction[j]!;
-      const scale = fit.columnNorms[j]!;
-      delta += (correction[j]! * scale) ** 2;
-      size2 += (beta[j]! * scale) ** 2;
-    }
-    certified = eta * Math.sqrt(delta) <= 1e-13 * Math.sqrt(size2);
-  }
-  if (!certified) return null;
+  const params = fit.beta;
   let phiSum = 0;
-  for (let i = 1; i <= k; i++) phiSum += beta[i]!;
-  const params = new Float64Array(p);
-  params[0] = beta[0]! + shift * (1 - phiSum);
-  for (let i = 1; i <= k; i++) params[i] = beta[i]!;
+  for (let i = 1; i <= k; i++) phiSum += params[i]!;
+  params[0] = params[0]! + shift * (1 - phiSum);
   return params;
-}
-
-/** Solves R v = b in place (R upper triangular, p×p row-major). */
-function solveUpper(r: Float64Array, p: number, b: Float64Array): void {
-  for (let i = p - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < p; j++) s -= r[i * p + j]! * b[j]!;
-    b[i] = s / r[i * p + i]!;
-  }
-}
-
-/** Solves Rᵀ v = b in place (R upper triangular, p×p row-major). */
-function solveLowerTransposed(r: Float64Array, p: number, b: Float64Array): void {
-  for (let i = 0; i < p; i++) {
-    let s = b[i]!;
-    for (let j = 0; j < i; j++) s -= r[j * p + i]! * b[j]!;
-    b[i] = s / r[i * p + i]!;
-  }
 }
 
 export const arCoefficient = combinerCalculator('ar_coefficient', (ctx: SeriesContext, params, out, offset) => {

@@ -13,8 +13,10 @@
  *   the chosen p is refitted on all usable rows t = p+1..n−1; teststat = t(β);
  *   pvalue = MacKinnon (1994) (mackinnon.ts); usedlag = p.
  * A constant series has every SSR = 0, so AIC = −∞ everywhere, p = 0 and t = 0/0 = NaN.
- * All candidate lags come from one Householder QR (numeric/householder-qr.ts); the refit
- * appends the extra rows to that factorization by Givens rotations instead of starting over.
+ * Speed: the AIC/BIC search reads every candidate's SSR off one Cholesky factorization of the
+ * lag design's Gram matrix, built in O(n·maxlag) (`gramLagSearch`), and the refit solves the
+ * chosen model through its Gram matrix with iterative refinement (`gramRefit`); both certify
+ * their accuracy and fall back to Householder QR (`qrLagSearch`, `qrRefit`) when they cannot.
  * Parameters: `attr` ("teststat", "pvalue", "usedlag"), `autolag` ("AIC" default, "BIC",
  * "t-stat" or None).
  */
@@ -23,6 +25,7 @@ import type { SeriesContext } from '../../calculator.js';
 import { backSubstitute, nestedQr, type NestedLeastSquares } from '../../numeric/householder-qr.js';
 import { nestedCholesky } from './gram-least-squares.js';
 import { fillLaggedGram } from './lagged-gram.js';
+import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
@@ -181,14 +184,7 @@ export function gramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bi
   const first = maxlag + 1;
   const rows = n - first;
   const size = maxlag + 3;
-  // u_s = Δx_s − Δ̄ (u_0 is never read: the earliest row uses u_{first−maxlag} = u_1) and the
-  // level regressor L_t = x_{t−1} − x̄, both indexed by t.
-  const u = new Float64Array(n);
-  const level = new Float64Array(n);
-  for (let s = 1; s < n; s++) {
-    u[s] = x[s]! - x[s - 1]! - shifts.diff;
-    level[s] = x[s - 1]! - shifts.level;
-  }
+  const { u, level } = shiftedSeries(x, shifts);
   const gram = new Float64Array(size * size);
   fillLaggedGram(u, first, n, maxlag, [level], gram);
   const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
@@ -201,11 +197,53 @@ export function gramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bi
 }
 
 /**
+ * u_s = Δx_s − Δ̄ and the level regressor L_t = x_{t−1} − x̄, both indexed by t (u_0 = 0 is
+ * never read: the earliest row of any fit uses u_1).
+ */
+function shiftedSeries(x: Float64Array, shifts: Shifts): { u: Float64Array; level: Float64Array } {
+  const n = x.length;
+  const u = new Float64Array(n);
+  const level = new Float64Array(n);
+  for (let s = 1; s < n; s++) {
+    u[s] = x[s]! - x[s - 1]! - shifts.diff;
+    level[s] = x[s - 1]! - shifts.level;
+  }
+  return { u, level };
+}
+
+/** The refit: from the Gram matrix when certified, otherwise by QR. */
+function refit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
+  return gramRefit(x, usedlag, shifts) ?? qrRefit(x, usedlag, shifts);
+}
+
+/**
+ * The chosen model on rows t = usedlag+1..n−1 by certified Gram least squares
+ * (lagged-least-squares.ts): β refined against the data, SSR summed from the data, and the
+ * level coefficient's variance factor (XᵀX)⁻¹_11 = ‖R⁻ᵀe_1‖² from the Cholesky factor, whose
+ * relative error is at most η; η ≤ 1e-11 is required, so teststat keeps ~11 digits. Null when
+ * not certified (or rank deficient).
+ */
+export function gramRefit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult | null {
+  const n = x.length;
+  const { u, level } = shiftedSeries(x, shifts);
+  const fit = laggedLeastSquares(u, [level], usedlag + 1, n, usedlag, 1e-11, true);
+  if (fit === null) return null;
+  const q = usedlag + 2;
+  const w = new Float64Array(q);
+  w[1] = 1;
+  solveLowerTransposed(fit.r, q, w);
+  let ww = 0;
+  for (let i = 0; i < q; i++) ww += w[i]! * w[i]!;
+  const teststat = fit.beta[1]! / Math.sqrt((fit.ssr / (fit.rows - q)) * ww);
+  return { teststat, pvalue: mackinnonPValue(teststat), usedlag };
+}
+
+/**
  * The chosen model refitted on all its usable rows t = usedlag+1..n−1 by Householder QR:
  * β = R⁻¹z, and the level coefficient's variance factor is ‖w‖² with Rᵀw = e_1, so
  * teststat = β_1 / √(SSR/(rows − rank)·‖w‖²).
  */
-function refit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
+export function qrRefit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
   const { columns, y } = design(x, usedlag + 1, usedlag, shifts.level, shifts.diff);
   const qr = nestedQr(columns, y);
   const q = qr.cols;
