@@ -149,6 +149,7 @@ export class ExtractionWorkers {
         if (msg.type === 'progress') {
           slot.chunks++;
           this.listener?.progress();
+          this.notify();
         } else if (msg.type === 'idle') {
           slot.busy = false;
           this.notify();
@@ -212,9 +213,10 @@ export class ExtractionWorkers {
   /**
    * Has every live worker claim chunks of `run` until none are left, reporting to `listener`;
    * meanwhile runs `alongside` (this thread's own share); resolves, with the number of workers
-   * that completed a chunk, when no worker is busy any more (finished or dead).
+   * that completed a chunk, once `finished()` (every chunk done) or no worker is busy any more
+   * (the caller then computes whatever is left).
    */
-  async drive(run: WorkerRun, listener: RunListener, alongside: () => Promise<void>): Promise<number> {
+  async drive(run: WorkerRun, listener: RunListener, alongside: () => Promise<void>, finished: () => boolean): Promise<number> {
     if (this.listener) throw new Error('this worker pool is already running an extraction');
     this.listener = listener;
     for (const message of this.pendingFailures.splice(0)) listener.failure(message);
@@ -226,7 +228,9 @@ export class ExtractionWorkers {
         slot.worker.postMessage(run);
       }
       await alongside();
-      while (this.slots.some((s) => s.busy)) await new Promise<void>((resolve) => (this.wake = resolve));
+      // Wait for chunks still being computed, not for workers that never got to claim one
+      // (e.g. still loading when this thread ran out of chunks).
+      while (!finished() && this.slots.some((s) => s.busy)) await new Promise<void>((resolve) => (this.wake = resolve));
       return this.slots.filter((s) => s.chunks > 0).length;
     } finally {
       this.listener = null;
@@ -267,9 +271,13 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
       for (let r = 0; r < rows; r++) points += data.rowEnd[r]! - data.rowStart[r]!;
       start = estimateExtractionMs(points, plan.width) > AUTO_WORKER_THRESHOLD_MS;
       if (!start) {
-        const started = performance.now();
+        // The first chunk runs cold (the calculators are not compiled yet): time the second.
         computeHere(Atomics.add(control, 0, 1));
-        start = (performance.now() - started) * (chunks - 1) > AUTO_WORKER_THRESHOLD_MS;
+        if (chunks > 1) {
+          const started = performance.now();
+          computeHere(Atomics.add(control, 0, 1));
+          start = (performance.now() - started) * (chunks - 2) > AUTO_WORKER_THRESHOLD_MS;
+        }
       }
     }
     if (start) pool = ExtractionWorkers.start(maxWorkers, options.settings, options.missing);
@@ -290,7 +298,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
           // Let worker messages (progress, failures) through between chunks.
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
-      });
+      }, () => Atomics.load(control, 1) === total);
     } else {
       for (let c = Atomics.add(control, 0, 1); c < chunks; c = Atomics.add(control, 0, 1)) computeHere(c);
     }

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { table } from 'arquero';
+import { extractFeatures, resolveSettings } from '../../src/features/extract.js';
+import { ExtractionWorkers } from '../../src/features/parallel.js';
+import { decodeWorkerSettings, encodeWorkerSettings } from '../../src/features/worker-settings.js';
+import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js';
+import { PyFloat } from '../../src/features/params.js';
+
+/** Three samples of two metrics, 50 points each, deterministic. */
+function smallTable() {
+  const job: number[] = [], comp: number[] = [], ts: number[] = [], a: number[] = [], b: number[] = [];
+  for (let s = 0; s < 3; s++) {
+    for (let i = 0; i < 50; i++) {
+      job.push(7); comp.push(s); ts.push(i);
+      a.push(Math.cos(i * 0.3 * (s + 1)) * 5 + i * 0.1);
+      b.push(((i * 31 + s * 17) % 23) - 11);
+    }
+  }
+  return table({ job_id: job, component_id: comp, timestamp: ts, 'a::s': a, 'b::s': b });
+}
+
+const FC = { mean: null, median: null, quantile: [{ q: 0.25 }], change_quantiles: [{ ql: new PyFloat(0), qh: 0.8, isabs: true, f_agg: 'mean' }], number_cwt_peaks: [{ n: 5 }] };
+
+test('worker settings: one block per distinct FcParameters, kinds sharing it decode to one object', () => {
+  const shared = KindToFcParameters.forKinds(['a::s', 'b::s', 'c::s'], FC);
+  const encoded = encodeWorkerSettings(shared);
+  assert.equal(encoded.blocks.length, 1);
+  assert.deepEqual(encoded.blockOfKind, [0, 0, 0]);
+  const decoded = decodeWorkerSettings(encoded);
+  assert.deepEqual(decoded.kinds, ['a::s', 'b::s', 'c::s']);
+  assert.equal(decoded.get('a::s'), decoded.get('c::s'));
+  assert.deepEqual(decoded.columns(), shared.columns()); // PyFloat 0.0 kept: ql_0.0
+  const mixed = new KindToFcParameters([['a::s', FC], ['b::s', { mean: null }], ['c::s', FC]]);
+  assert.deepEqual(encodeWorkerSettings(mixed).blockOfKind, [0, 1, 0]);
+  assert.deepEqual(decodeWorkerSettings(encodeWorkerSettings(mixed)).columns(), mixed.columns());
+});
+
+test('a pool started before the data is read gives the same matrix as this thread, and refuses other settings', async () => {
+  const t = smallTable();
+  const k2fc = resolveSettings(FC, ['a::s', 'b::s']);
+  const pool = ExtractionWorkers.start(1, k2fc);
+  try {
+    const here = await extractFeatures(t, FC, { workers: 0, keepNaN: true });
+    const there = await extractFeatures(t, k2fc, { pool, workersOnly: true, keepNaN: true });
+    assert.equal(there.workersUsed, 1, there.workerFailures.join('; '));
+    assert.deepEqual(Array.from(there.matrix.values), Array.from(here.matrix.values));
+    // equal settings resolved again (another object) are accepted too
+    assert.ok(pool.compatibleWith(resolveSettings(FC, ['a::s', 'b::s'])));
+    await assert.rejects(extractFeatures(t, { mean: null }, { pool }), /worker pool was started for other settings/);
+  } finally {
+    await pool.close();
+  }
+  assert.equal(pool.alive, 0);
+});
+
+test('chunks a dead worker leaves are computed in this thread', async () => {
+  const t = smallTable();
+  const k2fc = resolveSettings(FC, ['a::s', 'b::s']);
+  const pool = ExtractionWorkers.start(1, k2fc);
+  await pool.close(); // a pool whose worker is gone: everything falls back to this thread
+  const here = await extractFeatures(t, FC, { workers: 0, keepNaN: true });
+  const there = await extractFeatures(t, k2fc, { pool, keepNaN: true });
+  assert.equal(there.workersUsed, 0);
+  assert.deepEqual(Array.from(there.matrix.values), Array.from(here.matrix.values));
+});
