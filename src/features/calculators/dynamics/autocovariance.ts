@@ -15,6 +15,11 @@ export function seriesMean(ctx: SeriesContext): number {
   return ctx.memo('mean', () => numpyMean(ctx.x));
 }
 
+/** An ascending copy of the series (NaN last, as `np.sort`), memo key `sorted` (shared meaning across families). Do not modify it. */
+export function seriesSorted(ctx: SeriesContext): Float64Array {
+  return ctx.memo('sorted', () => Float64Array.from(ctx.x).sort());
+}
+
 /** `np.var(x)` (population variance, ddof 0) computed numpy's way, memo key `dynamics.variance`. */
 export function seriesVariance(ctx: SeriesContext): number {
   return ctx.memo('dynamics.variance', () => numpyVariance(ctx.x));

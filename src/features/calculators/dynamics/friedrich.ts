@@ -24,6 +24,7 @@ import { num } from '../../params.js';
 import { polyfit } from '../../numeric/polyfit.js';
 import { polynomialRoots } from '../../numeric/polynomial-roots.js';
 import { combinerCalculator } from './combiner.js';
+import { seriesSorted } from './autocovariance.js';
 
 /**
  * The edges of `pandas.qcut(values, r)` on ascending `sorted`: pandas 2 calls
@@ -52,15 +53,40 @@ export function quantileEdges(sorted: Float64Array, r: number): Float64Array {
   return edges;
 }
 
-/** h's coefficients (length m+1, highest power first), or null where tsfresh gives NaN. */
-export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: number): Float64Array | null {
+/**
+ * `sorted` without one occurrence of `value` (an ascending copy of n − 1 values): the sorted
+ * signal x_0..x_{n−2} from the sorted series, in O(n) instead of a second sort.
+ */
+export function sortedWithout(sorted: Float64Array, value: number): Float64Array {
+  const n = sorted.length;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  // Among equal values prefer the one with the same sign of zero (−0 sorts before +0).
+  while (lo + 1 < n && sorted[lo + 1] === value && !Object.is(sorted[lo], value)) lo++;
+  if (!(sorted[lo] === value)) throw new RangeError('sortedWithout: value not in the array');
+  const out = new Float64Array(n - 1);
+  out.set(sorted.subarray(0, lo));
+  out.set(sorted.subarray(lo + 1), lo);
+  return out;
+}
+
+/**
+ * h's coefficients (length m+1, highest power first), or null where tsfresh gives NaN.
+ * `sortedSeries`, when given, is an ascending copy of the whole x (the shared 'sorted' memo).
+ */
+export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: number, sortedSeries?: Float64Array): Float64Array | null {
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`friedrich: m must be a positive integer, got ${m}`);
   if (!Number.isInteger(r) || r < 1) throw new RangeError(`friedrich: r must be a positive integer, got ${r}`);
   const count = x.length - 1;
   if (count < 1) return null;
   for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i]!)) return null;
   const signal = x.subarray(0, count);
-  const sorted = Float64Array.from(signal).sort();
+  const sorted = sortedSeries ? sortedWithout(sortedSeries, x[count]!) : Float64Array.from(signal).sort();
   const edges = quantileEdges(sorted, r);
   for (let k = 1; k <= r; k++) if (!(edges[k]! > edges[k - 1]!)) return null; // "Bin edges must be unique"
   // Kahan-compensated sums per bin, in series order (pandas group_mean).
@@ -103,7 +129,7 @@ export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: num
 }
 
 function friedrichFor(ctx: SeriesContext, m: number, r: number): Float64Array | null {
-  return ctx.memo(`dynamics.friedrich.${m}.${r}`, () => estimateFriedrichCoefficients(ctx.x, m, r));
+  return ctx.memo(`dynamics.friedrich.${m}.${r}`, () => estimateFriedrichCoefficients(ctx.x, m, r, seriesSorted(ctx)));
 }
 
 export const friedrichCoefficients = combinerCalculator('friedrich_coefficients', (ctx, params, out, offset) => {
