@@ -23,6 +23,7 @@ import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-g
 import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
 import { nestedQr } from '../../src/features/numeric/householder-qr.js';
 import { Random } from '../../src/util/random.js';
+import { adjustedAutocovariance } from '../../src/features/calculators/dynamics/autocovariance.js';
 
 function run(name: string, x: number[], params: ParamSet[] | null): number[] {
   const calculator = getCalculator(name);
@@ -379,5 +380,20 @@ test('friedrich: the sorted signal derived from the shared sorted series equals 
   for (const x of randomWalks(5, 200, 17)) {
     const sorted = Float64Array.from(x).sort();
     assert.deepEqual(estimateFriedrichCoefficients(x, 3, 30, sorted), estimateFriedrichCoefficients(x, 3, 30));
+  }
+});
+
+test('adjustedAutocovariance: four lags per pass round exactly like one loop per lag', () => {
+  const rng = new Random(23);
+  for (const n of [1, 2, 3, 4, 5, 7, 8, 9, 13, 64, 101]) {
+    const x = Float64Array.from({ length: n }, () => rng.normal() * 1e3 + 7);
+    const acov = adjustedAutocovariance(new SeriesContext(x), 40);
+    const mean = numpyMean(x);
+    assert.equal(acov.length, Math.min(40, n - 1) + 1);
+    for (let k = 0; k < acov.length; k++) {
+      let s = 0;
+      for (let t = 0; t + k < n; t++) s += (x[t]! - mean) * (x[t + k]! - mean);
+      assert.equal(acov[k], s / (n - k), `n=${n} k=${k}`);
+    }
   }
 });

@@ -41,7 +41,31 @@ export function adjustedAutocovariance(ctx: SeriesContext, maxLag: number): Floa
   const centered = new Float64Array(n);
   for (let i = 0; i < n; i++) centered[i] = x[i]! - mean;
   const values = new Float64Array(want);
-  for (let k = 0; k < want; k++) {
+  // Four lags per pass over the data (each x_t is loaded once for them); every lag's sum still
+  // runs over t in increasing order, so the rounding is that of one loop per lag.
+  let k = 0;
+  for (; k + 3 < want; k += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    const common = n - k - 3; // t < common is inside all four sums
+    for (let t = 0; t < common; t++) {
+      const c = centered[t]!;
+      s0 += c * centered[t + k]!;
+      s1 += c * centered[t + k + 1]!;
+      s2 += c * centered[t + k + 2]!;
+      s3 += c * centered[t + k + 3]!;
+    }
+    for (let t = Math.max(0, common); t < n - k; t++) s0 += centered[t]! * centered[t + k]!;
+    for (let t = Math.max(0, common); t < n - k - 1; t++) s1 += centered[t]! * centered[t + k + 1]!;
+    for (let t = Math.max(0, common); t < n - k - 2; t++) s2 += centered[t]! * centered[t + k + 2]!;
+    values[k] = s0 / (n - k);
+    values[k + 1] = s1 / (n - k - 1);
+    values[k + 2] = s2 / (n - k - 2);
+    values[k + 3] = s3 / (n - k - 3);
+  }
+  for (; k < want; k++) {
     let s = 0;
     for (let t = 0; t + k < n; t++) s += centered[t]! * centered[t + k]!;
     values[k] = s / (n - k);
