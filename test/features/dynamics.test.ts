@@ -267,6 +267,27 @@ test('fillLaggedGram: the window-shift recurrences give the directly summed cros
   }
   // e.g. S(1, 2) = Σ_{t=3}^{7} u_{t−1} u_{t−2} = 3·2 + 4·3 + 5·4 + 6·5 + 7·6 = 110
   assert.equal(gram[2 * size + 3], 110);
+  // lags ≥ 3 take the four-lags-per-pass loop: the first row is still summed in t order
+  const rng = new Random(29);
+  const w = Float64Array.from({ length: 60 }, () => rng.normal());
+  const level = Float64Array.from({ length: 60 }, () => rng.normal() * 10);
+  for (const extras of [[], [level]]) {
+    const lags = 6;
+    const big = lags + 2 + extras.length;
+    const g = new Float64Array(big * big);
+    fillLaggedGram(w, 8, 60, lags, extras, g);
+    for (let l = 0; l <= lags; l++) {
+      let s = 0;
+      let p = 0;
+      for (let t = 8; t < 60; t++) {
+        s += w[t]! * w[t - l]!;
+        p += level[t]! * w[t - l]!;
+      }
+      const column = l === 0 ? big - 1 : extras.length + l;
+      assert.equal(g[column * big + big - 1], s, `S(0, ${l})`);
+      if (extras.length === 1) assert.equal(g[big + column], p, `level·u_{t−${l}}`);
+    }
+  }
 });
 
 test('nestedCholesky: nested SSRs and R of a Householder QR, a certificate that flags near-exact fits', () => {

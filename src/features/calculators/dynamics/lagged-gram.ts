@@ -51,8 +51,18 @@ export function fillLaggedGram(
       gram[(1 + e) * size + 1 + f] = s;
     }
   }
-  // One pass per lag l: S(0, l) and the extras' products with u_{t−l}.
-  for (let l = 0; l <= lags; l++) {
+  // S(0, l) and the extras' products with u_{t−l}: four lags per pass over the data (each
+  // u_t, e_t loaded once for them), every sum still in increasing t.
+  const products = new Float64Array(8);
+  let l = 0;
+  for (; l + 3 <= lags && extra <= 1; l += 4) {
+    laggedProducts4(u, extra === 1 ? extras[0]! : null, first, end, l, products);
+    for (let j = 0; j < 4; j++) {
+      gram[cell(response, at(l + j))] = products[j]!;
+      if (extra === 1) gram[size + at(l + j)] = products[4 + j]!;
+    }
+  }
+  for (; l <= lags; l++) {
     let s = 0;
     for (let t = first; t < end; t++) s += u[t]! * u[t - l]!;
     gram[cell(response, at(l))] = s;
@@ -78,4 +88,55 @@ export function fillLaggedGram(
       gram[at(j) * size + at(l)] = gram[cell(at(j - 1), at(l - 1))]! + uj * u[first - l]! - vj * u[end - l]!;
     }
   }
+}
+
+/**
+ * out[j] = Σ_t u_t u_{t−l−j} and, when `v` is given, out[4+j] = Σ_t v_t u_{t−l−j}, j = 0..3,
+ * t = first..end−1, each summed in increasing t.
+ */
+function laggedProducts4(u: Float64Array, v: Float64Array | null, first: number, end: number, l: number, out: Float64Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  if (v === null) {
+    for (let t = first; t < end; t++) {
+      const a = u[t]!;
+      const b = t - l;
+      s0 += a * u[b]!;
+      s1 += a * u[b - 1]!;
+      s2 += a * u[b - 2]!;
+      s3 += a * u[b - 3]!;
+    }
+  } else {
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let t = first; t < end; t++) {
+      const a = u[t]!;
+      const c = v[t]!;
+      const b = t - l;
+      const u0 = u[b]!;
+      const u1 = u[b - 1]!;
+      const u2 = u[b - 2]!;
+      const u3 = u[b - 3]!;
+      s0 += a * u0;
+      s1 += a * u1;
+      s2 += a * u2;
+      s3 += a * u3;
+      p0 += c * u0;
+      p1 += c * u1;
+      p2 += c * u2;
+      p3 += c * u3;
+    }
+    out[4] = p0;
+    out[5] = p1;
+    out[6] = p2;
+    out[7] = p3;
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
 }
