@@ -46,6 +46,9 @@ async function loadSettings(spec: string): Promise<FeatureSettings> {
   return KindToFcParameters.parse(text, spec);
 }
 
+/** Longest warm-up of prestarted workers (they stop as soon as the data is there). */
+const PRESTART_WARM_UP_MS = 1000;
+
 /** The header fields of a plain (not gzipped) CSV file, or undefined when it cannot be read. */
 async function readHeader(path: string): Promise<string[] | undefined> {
   if (path.endsWith('.gz')) return undefined;
@@ -99,7 +102,8 @@ async function prestartWorkers(input: string, settings: FeatureSettings, workers
     const plan = compilePlan(k2fc, { missing: 'skip' });
     if (estimateExtractionMs(pointsPerKind * kinds.length, plan.width / kinds.length) <= AUTO_WORKER_THRESHOLD_MS) return undefined;
   }
-  return ExtractionWorkers.start(count, k2fc);
+  // The workers warm their calculators up on synthetic series while this thread reads.
+  return ExtractionWorkers.start(count, k2fc, 'error', PRESTART_WARM_UP_MS);
 }
 
 function windowOptions(args: Args): RollingOptions | undefined {

@@ -137,9 +137,10 @@ export class ExtractionWorkers {
     count: number,
     readonly settings: KindToFcParameters,
     readonly missing: 'error' | 'skip',
+    warmUpMs: number,
   ) {
     this.encoded = encodeWorkerSettings(settings);
-    const init: WorkerInit = { settings: this.encoded, missing };
+    const init: WorkerInit = { settings: this.encoded, missing, warmUpMs };
     const source = bootstrapSource(workerModuleUrl());
     for (let i = 0; i < count; i++) {
       const worker = new Worker(source, { eval: true, workerData: init });
@@ -164,9 +165,14 @@ export class ExtractionWorkers {
     }
   }
 
-  /** Starts `count` workers compiling the plan of `settings`. */
-  static start(count: number, settings: KindToFcParameters, missing: 'error' | 'skip' = 'error'): ExtractionWorkers {
-    return new ExtractionWorkers(Math.max(0, Math.floor(count)), settings, missing);
+  /**
+   * Starts `count` workers compiling the plan of `settings`. With `warmUpMs`, each then runs
+   * the plan on synthetic series for up to that long (or until the first extraction arrives),
+   * so that its calculators are JIT-compiled by the time the real data comes: worth it when the
+   * pool is started while this thread still reads the input.
+   */
+  static start(count: number, settings: KindToFcParameters, missing: 'error' | 'skip' = 'error', warmUpMs = 0): ExtractionWorkers {
+    return new ExtractionWorkers(Math.max(0, Math.floor(count)), settings, missing, warmUpMs);
   }
 
   /** Whether the workers compiled the same plan as `settings` would give (same object, or same kinds and blocks). */
