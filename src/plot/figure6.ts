@@ -21,7 +21,10 @@ function meanStd(values: readonly number[]): { mean: number; std: number } {
   return { mean, std: Math.sqrt(variance) };
 }
 
-/** The Figure 6 bar chart (y from 0.4 to 1.01 as in the original plot). */
+/**
+ * The Figure 6 bar chart: y from 0.4 to 1.01 as in the original plot, extended downwards (to
+ * the next 0.1 below the lowest value) when a repeat falls under 0.4, so no bar disappears.
+ */
 export function figure6Chart(points: readonly Figure6Point[], options: { title?: string } = {}): Figure {
   if (points.length === 0) throw new Error('figure6Chart: no results to plot');
   const groups = new Map<number, Figure6Point[]>();
@@ -29,6 +32,8 @@ export function figure6Chart(points: readonly Figure6Point[], options: { title?:
   const sizes = [...groups.keys()].sort((a, b) => a - b);
   const stats = sizes.map((n) => meanStd(groups.get(n)!.map((p) => p.macroF1)));
   const labels = sizes.map(String);
+  const lowest = Math.min(...points.map((p) => p.macroF1), ...stats.map((s) => s.mean - s.std));
+  const yMin = lowest >= 0.4 ? 0.4 : Math.max(0, Math.floor(lowest * 10) / 10);
   return {
     data: [
       {
@@ -57,7 +62,7 @@ export function figure6Chart(points: readonly Figure6Point[], options: { title?:
     ],
     layout: baseLayout(options.title ?? 'Prodigy: macro F1 by number of healthy training samples', {
       xaxis: axis('Number of healthy samples in training', { type: 'category', categoryorder: 'array', categoryarray: labels }),
-      yaxis: axis('Macro average F1-score', { range: [0.4, 1.01] }),
+      yaxis: axis('Macro average F1-score', { range: [yMin, 1.01] }),
       showlegend: true,
       legend: { orientation: 'h', y: -0.2 },
       height: 460,

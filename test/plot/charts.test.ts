@@ -45,6 +45,8 @@ test('Figure 6 groups repeats by training size with mean and spread', () => {
   assert.ok(Math.abs(bars.y[0]! - 0.7) < 1e-12);
   assert.ok(Math.abs(bars.error_y.array[0]! - 0.1) < 1e-12);
   assert.deepEqual((fig.layout.yaxis as { range: number[] }).range, [0.4, 1.01]);
+  const low = figure6Chart([{ nTrainHealthy: 4, repeat: 0, macroF1: 0.27 }]);
+  assert.deepEqual((low.layout.yaxis as { range: number[] }).range, [0.2, 1.01]);
 });
 
 test('telemetry chart refuses a missing metric by name', () => {
