@@ -94,7 +94,7 @@ export function gramAutoregression(x: Float64Array, k: number): Float64Array | n
   const shift = numpyMean(x);
   const u = new Float64Array(n);
   for (let t = 0; t < n; t++) u[t] = x[t]! - shift;
-  const fit = laggedLeastSquares(u, [], k, n, k, 1e-3, false);
+  const fit = laggedLeastSquares(u, null, k, n, k, 1e-3);
   if (fit === null) return null;
   const params = fit.beta;
   let phiSum = 0;

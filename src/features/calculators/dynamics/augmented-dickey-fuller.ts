@@ -96,15 +96,16 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   const maxlag = adfMaxlag(n);
   if (maxlag < 0) return NAN_RESULT;
   const shifts = adfShifts(x);
+  const series = shiftedSeries(x, shifts);
   let usedlag = maxlag;
   if (autolag !== null) {
     const mode = autolag.toLowerCase();
     if (mode !== 'aic' && mode !== 'bic' && mode !== 't-stat') {
       throw new RangeError(`augmented_dickey_fuller: unknown autolag "${autolag}" (expected "AIC", "BIC", "t-stat" or None)`);
     }
-    usedlag = (mode === 't-stat' ? null : gramLagSearch(x, maxlag, mode, shifts)) ?? qrLagSearch(x, maxlag, mode, shifts);
+    usedlag = (mode === 't-stat' ? null : gramLagSearch(x, maxlag, mode, shifts, series)) ?? qrLagSearch(x, maxlag, mode, shifts);
   }
-  return refit(x, usedlag, shifts);
+  return gramRefit(x, usedlag, shifts, series) ?? qrRefit(x, usedlag, shifts);
 }
 
 /** The fixed shifts of the design (see `shiftedRow`): x̄ and Δ̄ = (x_{n−1} − x_0)/(n − 1). */
@@ -179,12 +180,18 @@ export function qrLagSearch(x: Float64Array, maxlag: number, mode: string, shift
  * (|Δic| ≤ nobs·|ΔSSR|/SSR) — and returns null otherwise (nearly exact fits of smooth series,
  * near-ties, constant series), leaving the decision to the QR.
  */
-export function gramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bic', shifts: Shifts): number | null {
+export function gramLagSearch(
+  x: Float64Array,
+  maxlag: number,
+  mode: 'aic' | 'bic',
+  shifts: Shifts,
+  series: ShiftedSeries = shiftedSeries(x, shifts),
+): number | null {
   const n = x.length;
   const first = maxlag + 1;
   const rows = n - first;
   const size = maxlag + 3;
-  const { u, level } = shiftedSeries(x, shifts);
+  const { u, level } = series;
   const gram = new Float64Array(size * size);
   fillLaggedGram(u, first, n, maxlag, [level], gram);
   const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
@@ -197,10 +204,15 @@ export function gramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bi
 }
 
 /**
- * u_s = Δx_s − Δ̄ and the level regressor L_t = x_{t−1} − x̄, both indexed by t (u_0 = 0 is
- * never read: the earliest row of any fit uses u_1).
+ * The ADF regressors as series indexed by t: u_t = Δx_t − Δ̄ and the level L_t = x_{t−1} − x̄
+ * (u_0 = 0 is never read: the earliest row of any fit uses u_1).
  */
-function shiftedSeries(x: Float64Array, shifts: Shifts): { u: Float64Array; level: Float64Array } {
+export interface ShiftedSeries {
+  readonly u: Float64Array;
+  readonly level: Float64Array;
+}
+
+function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries {
   const n = x.length;
   const u = new Float64Array(n);
   const level = new Float64Array(n);
@@ -211,11 +223,6 @@ function shiftedSeries(x: Float64Array, shifts: Shifts): { u: Float64Array; leve
   return { u, level };
 }
 
-/** The refit: from the Gram matrix when certified, otherwise by QR. */
-function refit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
-  return gramRefit(x, usedlag, shifts) ?? qrRefit(x, usedlag, shifts);
-}
-
 /**
  * The chosen model on rows t = usedlag+1..n−1 by certified Gram least squares
  * (lagged-least-squares.ts): β refined against the data, SSR summed from the data, and the
@@ -223,10 +230,15 @@ function refit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
  * relative error is at most η; η ≤ 1e-11 is required, so teststat keeps ~11 digits. Null when
  * not certified (or rank deficient).
  */
-export function gramRefit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult | null {
+export function gramRefit(
+  x: Float64Array,
+  usedlag: number,
+  shifts: Shifts,
+  series: ShiftedSeries = shiftedSeries(x, shifts),
+): AdfResult | null {
   const n = x.length;
-  const { u, level } = shiftedSeries(x, shifts);
-  const fit = laggedLeastSquares(u, [level], usedlag + 1, n, usedlag, 1e-11, true);
+  const { u, level } = series;
+  const fit = laggedLeastSquares(u, level, usedlag + 1, n, usedlag, 1e-11);
   if (fit === null) return null;
   const q = usedlag + 2;
   const w = new Float64Array(q);

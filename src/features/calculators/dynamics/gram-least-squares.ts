@@ -48,11 +48,15 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
     columnNorms[j] = Math.sqrt(d);
   }
   const yy = gram[size * size - 1]!;
-  // Upper Cholesky, row by row: R_ii = √(A_ii − Σ_{l<i} R_li²), R_ij = (A_ij − Σ_{l<i} R_li R_lj) / R_ii.
+  // Upper Cholesky, right-looking: row i of R is the pivot row of what is left of A after
+  // rows 0..i−1 were subtracted, R_ii = √a_ii, R_ij = a_ij / R_ii, then a_jl −= R_ij R_il for
+  // i < j ≤ l. Each a_jl receives its subtractions in the order l = 0, 1, ... exactly as in
+  // the textbook row-by-row formula R_ij = (A_ij − Σ_{l<i} R_li R_lj) / R_ii; the inner loops
+  // just run along rows.
+  r.set(gram.subarray(0, size * size));
   for (let i = 0; i < size; i++) {
     const rowI = i * size;
-    let pivot = gram[rowI + i]!;
-    for (let l = 0; l < i; l++) pivot -= r[l * size + i]! * r[l * size + i]!;
+    const pivot = r[rowI + i]!;
     if (i === k) {
       r[rowI + i] = pivot > 0 ? Math.sqrt(pivot) : 0;
       break;
@@ -61,10 +65,11 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
     const rii = Math.sqrt(pivot);
     r[rowI + i] = rii;
     const inv = 1 / rii;
+    for (let j = i + 1; j < size; j++) r[rowI + j] = r[rowI + j]! * inv;
     for (let j = i + 1; j < size; j++) {
-      let s = gram[rowI + j]!;
-      for (let l = 0; l < i; l++) s -= r[l * size + i]! * r[l * size + j]!;
-      r[rowI + j] = s * inv;
+      const rij = r[rowI + j]!;
+      const rowJ = j * size;
+      for (let l = j; l < size; l++) r[rowJ + l] = r[rowJ + l]! - rij * r[rowI + l]!;
     }
   }
   const rDiagonal = new Float64Array(k);
@@ -94,23 +99,30 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
 
 /**
  * ω = ‖(R·D)⁻¹‖_F for a factorization's upper-triangular R (cols×cols, row-major) and
- * D = diag(1/‖x_j‖): an upper bound on 1/σ_min of the column-scaled design. By substitution,
- * column by column of W = (RD)⁻¹, in O(cols³/6).
+ * D = diag(1/‖x_j‖): an upper bound on 1/σ_min of the column-scaled design. (RD)⁻¹ = D⁻¹R⁻¹,
+ * so ω² = Σ_ij (‖x_i‖·(R⁻¹)_ij)², with R⁻¹ by substitution column by column in O(cols³/6).
+ * Only an estimate's worth of accuracy is needed, hence reciprocals instead of divisions.
  */
 export function scaledInverseNorm(fit: Pick<NestedLeastSquares, 'r' | 'columnNorms' | 'cols'>): number {
   const k = fit.cols;
-  const scaled = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) scaled[i * k + j] = fit.r[i * k + j]! / fit.columnNorms[j]!;
+  const r = fit.r;
+  const norms = fit.columnNorms;
+  const reciprocal = new Float64Array(k);
+  for (let i = 0; i < k; i++) reciprocal[i] = 1 / r[i * k + i]!;
   const w = new Float64Array(k);
   let sum = 0;
   for (let j = 0; j < k; j++) {
-    // Column j of W solves (RD) w = e_j; W is upper triangular.
-    for (let i = j; i >= 0; i--) {
-      let s = i === j ? 1 : 0;
-      for (let l = i + 1; l <= j; l++) s -= scaled[i * k + l]! * w[l]!;
-      w[i] = s / scaled[i * k + i]!;
-      sum += w[i]! * w[i]!;
+    // Column j of R⁻¹: R w = e_j, w_i = 0 below j.
+    w[j] = reciprocal[j]!;
+    let column = (norms[j]! * w[j]!) ** 2;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      const rowI = i * k;
+      for (let l = i + 1; l <= j; l++) s -= r[rowI + l]! * w[l]!;
+      w[i] = s * reciprocal[i]!;
+      column += (norms[i]! * w[i]!) ** 2;
     }
+    sum += column;
   }
   return Math.sqrt(sum);
 }
