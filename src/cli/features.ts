@@ -5,12 +5,12 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import type { Command } from '../cli.js';
 import { ArgumentError, type Args } from '../util/args.js';
-import { writeCsvAtomic } from '../util/csv.js';
 import { readTidyTable } from '../telemetry/tidy-csv.js';
 import { CsvRecordParser } from '../telemetry/csv-reader.js';
 import { extractFeatures, resolveSettings, type FeatureSettings } from '../features/extract.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers } from '../features/parallel.js';
 import { compilePlan } from '../features/plan.js';
+import { writeFeatureCsv } from '../features/feature-csv.js';
 import { ID_COLUMNS } from '../features/tidy-samples.js';
 import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
 import { isSettingsName, SETTINGS_NAMES } from '../features/settings.js';
@@ -163,11 +163,12 @@ export const command: Command = {
             }
           : undefined,
       });
+      // half of the output is formatted in a worker while this thread formats the other half
+      await writeFeatureCsv(out, result.matrix, pool);
     } finally {
       void pool?.close();
     }
     const { matrix, dropped } = result;
-    await writeCsvAtomic(out, matrix.header(), matrix.rowCells());
     const lines = [`wrote ${matrix.rows} rows x ${matrix.columns.length} features to ${out}`];
     if (dropped.length) {
       lines.push(`dropped ${dropped.length} feature columns that hold a NaN (--keep-nan keeps them)${quiet ? '' : ':'}`);

@@ -8,6 +8,7 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import { Random } from '../util/random.js';
 import { compilePlan, computeKind, type ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
+import { formatValueRows } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
 
 /** What the main thread hands a worker when starting it. */
@@ -20,6 +21,15 @@ export interface WorkerInit {
    * ~0.5 s of its first 100 series in the interpreter and the JIT. 0: no warm-up.
    */
   readonly warmUpMs: number;
+}
+
+/** Asks a worker to format rows `[from, to)` of a row-major matrix as CSV value fields. */
+export interface WorkerFormat {
+  readonly type: 'format';
+  readonly values: Float64Array;
+  readonly width: number;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Length of the synthetic warm-up series (a typical sample length). */
@@ -70,6 +80,7 @@ export interface WorkerRun {
  * recomputes the chunk and reports it), `fatal` when it cannot work at all.
  */
 export type WorkerMessage =
+  | { type: 'formatted'; lines: string[] }
   | { type: 'progress' }
   | { type: 'idle' }
   | { type: 'error'; message: string }
@@ -96,7 +107,11 @@ if (parentPort) {
   const init = workerData as WorkerInit;
   try {
     const plan = compilePlan(decodeWorkerSettings(init.settings), { missing: init.missing });
-    const handle = (run: WorkerRun): void => {
+    const handle = (run: WorkerRun | WorkerFormat): void => {
+      if (run.type === 'format') {
+        post({ type: 'formatted', lines: formatValueRows(run.values, run.width, run.from, run.to) });
+        return;
+      }
       try {
         work(plan, run, post);
       } catch (err) {
@@ -105,7 +120,7 @@ if (parentPort) {
       post({ type: 'idle' });
     };
     const early = init.warmUpMs > 0 && plan.kinds.length > 0 ? warmUp(plan, port, init.warmUpMs) : undefined;
-    if (early !== undefined) handle(early as WorkerRun);
+    if (early !== undefined) handle(early as WorkerRun | WorkerFormat);
     port.on('message', handle);
   } catch (err) {
     post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });

@@ -24,7 +24,7 @@ import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import type { ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { encodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
-import type { WorkerInit, WorkerMessage, WorkerRun } from './extraction-worker.js';
+import type { WorkerFormat, WorkerInit, WorkerMessage, WorkerRun } from './extraction-worker.js';
 
 /** Projected remaining in-thread time above which `'auto'` uses workers. */
 export const AUTO_WORKER_THRESHOLD_MS = 120;
@@ -127,6 +127,8 @@ interface RunListener {
 export class ExtractionWorkers {
   private readonly slots: WorkerSlot[] = [];
   private listener: RunListener | null = null;
+  /** The formatting request in progress: its worker and how to hand back the lines (null: do it yourself). */
+  private formatting: { slot: WorkerSlot; resolve: (lines: string[] | null) => void } | null = null;
   /** Resolves the wait of {@link drive} when a worker goes idle or dies. */
   private wake: (() => void) | null = null;
   /** Failures seen while no run was listening (e.g. a worker that could not load). */
@@ -147,7 +149,11 @@ export class ExtractionWorkers {
       const slot: WorkerSlot = { worker, dead: false, busy: false, chunks: 0 };
       this.slots.push(slot);
       worker.on('message', (msg: WorkerMessage) => {
-        if (msg.type === 'progress') {
+        if (msg.type === 'formatted') {
+          const pending = this.formatting;
+          this.formatting = null;
+          pending?.resolve(msg.lines);
+        } else if (msg.type === 'progress') {
           slot.chunks++;
           this.listener?.progress();
           this.notify();
@@ -208,6 +214,25 @@ export class ExtractionWorkers {
     this.fail(message);
     void slot.worker.terminate();
     this.notify();
+    if (this.formatting?.slot === slot) {
+      const pending = this.formatting;
+      this.formatting = null;
+      pending.resolve(null);
+    }
+  }
+
+  /**
+   * Has an idle worker format rows `[from, to)` of the row-major `values` (`width` columns) as
+   * CSV value fields (see feature-csv.ts); null when no worker is free or it died meanwhile.
+   */
+  formatRows(values: Float64Array, width: number, from: number, to: number): Promise<string[] | null> {
+    const slot = this.slots.find((s) => !s.dead && !s.busy);
+    if (!slot || this.formatting || this.listener) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.formatting = { slot, resolve };
+      const request: WorkerFormat = { type: 'format', values, width, from, to };
+      slot.worker.postMessage(request);
+    });
   }
 
   private notify(): void {

@@ -64,3 +64,29 @@ test('chunks a dead worker leaves are computed in this thread', async () => {
   assert.equal(there.workersUsed, 0);
   assert.deepEqual(Array.from(there.matrix.values), Array.from(here.matrix.values));
 });
+
+test('writeFeatureCsv writes what writeCsvAtomic writes, with half the rows formatted in a worker', async () => {
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { writeCsvAtomic } = await import('../../src/util/csv.js');
+  const { writeFeatureCsv } = await import('../../src/features/feature-csv.js');
+  const { FeatureMatrix } = await import('../../src/features/feature-matrix.js');
+  const rows = 5;
+  const columns = Array.from({ length: 12_000 }, (_, c) => `m::s__f__p_${c}`);
+  const values = Float64Array.from({ length: rows * columns.length }, (_, i) => (i % 7 === 0 ? Number.NaN : Math.sin(i) * 10 ** ((i % 9) - 4)));
+  const matrix = new FeatureMatrix({ jobId: [1, 1, 2, 2, 3], componentId: [5, 6, 5, 6, 'n"7'], windowStart: null, windowEnd: null }, columns, values);
+  const dir = await mkdtemp(join(tmpdir(), 'feature-csv-'));
+  const pool = ExtractionWorkers.start(1, resolveSettings({ mean: null }, ['m::s']));
+  try {
+    await writeCsvAtomic(join(dir, 'reference.csv'), matrix.header(), matrix.rowCells());
+    await writeFeatureCsv(join(dir, 'pooled.csv'), matrix, pool);
+    await writeFeatureCsv(join(dir, 'alone.csv'), matrix);
+    const reference = await readFile(join(dir, 'reference.csv'), 'utf8');
+    assert.equal(await readFile(join(dir, 'pooled.csv'), 'utf8'), reference);
+    assert.equal(await readFile(join(dir, 'alone.csv'), 'utf8'), reference);
+  } finally {
+    await pool.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
