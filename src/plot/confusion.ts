@@ -20,8 +20,8 @@ export function confusionMatrixChart(matrix: readonly (readonly number[])[], opt
       },
     ],
     layout: baseLayout(options.title ?? 'Confusion matrix', {
-      xaxis: axis('Predicted', { side: 'bottom' }),
-      yaxis: axis('True', { autorange: 'reversed' }),
+      xaxis: axis('Predicted', { side: 'bottom', automargin: true }),
+      yaxis: axis('True', { autorange: 'reversed', automargin: true }),
       width: 460, height: 420,
     }),
   };

@@ -74,9 +74,11 @@ export function telemetryChart(table: ColumnTable, options: TelemetryChartOption
     data,
     layout: baseLayout(options.title ?? `Telemetry of job ${samples[0]?.job_id}`, {
       ...layoutAxes,
-      height: Math.max(340, 120 + 200 * panels),
-      legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom', xanchor: 'left' },
-      margin: { l: 72, r: 24, t: 96, b: 56 },
+      height: Math.max(320, 100 + 200 * panels),
+      // the legend stands right of the panels, where long sample names cannot cover the title
+      legend: { x: 1.02, y: 1, xanchor: 'left', yanchor: 'top', font: { size: 11 } },
+      width: 980,
+      margin: { l: 72, r: 250, t: 64, b: 56 },
     }),
   };
 }
