@@ -27,25 +27,26 @@ export interface MinNormSolution {
 export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLike<number>, rcond: number): MinNormSolution {
   const n = columns.length;
   const m = b.length;
-  const u = columns.map((c) => Float64Array.from(c));
-  const v = Array.from({ length: n }, (_, j) => {
-    const col = new Float64Array(n);
-    col[j] = 1;
-    return col;
-  });
+  // Column-major working copies: column j of U at u[j·m ..], of V at v[j·n ..].
+  const u = new Float64Array(n * m);
+  for (let j = 0; j < n; j++) u.set(columns[j]!.subarray(0, m), j * m);
+  const v = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) v[j * n + j] = 1;
   for (let sweep = 0; sweep < 80; sweep++) {
     let rotated = false;
     for (let p = 0; p < n - 1; p++) {
+      const up = p * m;
       for (let q = p + 1; q < n; q++) {
-        const up = u[p]!;
-        const uq = u[q]!;
+        const uq = q * m;
         let alpha = 0;
         let beta = 0;
         let gamma = 0;
         for (let i = 0; i < m; i++) {
-          alpha += up[i]! * up[i]!;
-          beta += uq[i]! * uq[i]!;
-          gamma += up[i]! * uq[i]!;
+          const a = u[up + i]!;
+          const c = u[uq + i]!;
+          alpha += a * a;
+          beta += c * c;
+          gamma += a * c;
         }
         if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
         rotated = true;
@@ -54,18 +55,18 @@ export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLi
         const c = 1 / Math.sqrt(1 + t * t);
         const s = c * t;
         for (let i = 0; i < m; i++) {
-          const a = up[i]!;
-          const bq = uq[i]!;
-          up[i] = c * a - s * bq;
-          uq[i] = s * a + c * bq;
+          const a = u[up + i]!;
+          const bq = u[uq + i]!;
+          u[up + i] = c * a - s * bq;
+          u[uq + i] = s * a + c * bq;
         }
-        const vp = v[p]!;
-        const vq = v[q]!;
+        const vp = p * n;
+        const vq = q * n;
         for (let i = 0; i < n; i++) {
-          const a = vp[i]!;
-          const bq = vq[i]!;
-          vp[i] = c * a - s * bq;
-          vq[i] = s * a + c * bq;
+          const a = v[vp + i]!;
+          const bq = v[vq + i]!;
+          v[vp + i] = c * a - s * bq;
+          v[vq + i] = s * a + c * bq;
         }
       }
     }
@@ -75,7 +76,7 @@ export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLi
   let sigmaMax = 0;
   for (let j = 0; j < n; j++) {
     let ss = 0;
-    for (let i = 0; i < m; i++) ss += u[j]![i]! * u[j]![i]!;
+    for (let i = j * m, e = i + m; i < e; i++) ss += u[i]! * u[i]!;
     sigma[j] = Math.sqrt(ss);
     if (sigma[j]! > sigmaMax) sigmaMax = sigma[j]!;
   }
@@ -86,9 +87,9 @@ export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLi
     if (!(sigma[j]! > cutoff)) continue;
     rank++;
     let dot = 0;
-    for (let i = 0; i < m; i++) dot += u[j]![i]! * b[i]!;
+    for (let i = 0; i < m; i++) dot += u[j * m + i]! * b[i]!;
     const scale = dot / (sigma[j]! * sigma[j]!);
-    for (let k = 0; k < n; k++) x[k] += v[j]![k]! * scale;
+    for (let k = 0; k < n; k++) x[k] += v[j * n + k]! * scale;
   }
   return { x, rank, singularValues: sigma };
 }
