@@ -279,7 +279,10 @@ test('mean_n_absolute_max averages the largest magnitudes and needs n > k', () =
 test('shared memo keys hold numpy\'s mean, population std and the sorted copy', () => {
   const ctx = new SeriesContext(Float64Array.of(4, 1, 3, 2));
   run('standard_deviation', [], null, ctx);
+  // median alone selects (no sort); quantile makes the shared sorted copy
   run('median', [], null, ctx);
+  assert.equal(ctx.peek('sorted'), undefined);
+  run('quantile', [], [{ q: 0.5 }], ctx);
   assert.equal(ctx.memo('mean', () => NaN), 2.5);
   assert.equal(ctx.memo('std', () => NaN), Math.sqrt(1.25));
   assert.deepEqual([...ctx.memo<Float64Array>('sorted', () => new Float64Array(0))], [1, 2, 3, 4]);
