@@ -3,7 +3,9 @@
  * answers every regression on a leading block of columns: with z = Qᵀy, the residual sum of
  * squares of the model on the first k columns is Σ_{i≥k} z_i², and the coefficient of the
  * k-th (last) column of that model is z_{k−1}/R_{k−1,k−1} with variance factor 1/R²_{k−1,k−1}.
- * This is how the ADF lag search fits all its candidate models in one pass.
+ * This is how the ADF lag search fits all its candidate models in one pass when the faster
+ * Gram/Cholesky route (calculators/dynamics/gram-least-squares.ts, which answers the same
+ * `NestedLeastSquares` questions) cannot certify its accuracy.
  */
 
 /** What a nested least-squares factorization answers (a QR, or a Cholesky of the Gram matrix). */

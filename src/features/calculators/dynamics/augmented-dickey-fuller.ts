@@ -45,8 +45,8 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
  * The ADF design on rows t = first..n−1 (indices into x): columns [1, x_{t−1} − x̄,
  * Δx_{t−1} − Δ̄, ..., Δx_{t−lags} − Δ̄] and the response Δx_t − Δ̄. The fixed shifts (x̄ and Δ̄
  * over the whole series) change no fitted model — every model has the constant — but keep
- * series far from zero (gauges around 1e8) well conditioned; being fixed, they let rows be
- * appended to a factorization later.
+ * series far from zero (gauges around 1e8) well conditioned. The QR paths build this design;
+ * the Gram paths use the same shifted values as series (`shiftedSeries`).
  */
 function shiftedRow(x: Float64Array, t: number, lags: number, levelShift: number, diffShift: number, row: Float64Array): number {
   row[0] = 1;

@@ -4,8 +4,10 @@
  * `adjustedAutocovariance(ctx, maxLag)` is statsmodels' `acovf(x, adjusted=True, demean=True)`:
  * γ(k) = Σ_{t=0}^{n−1−k} (x_t − x̄)(x_{t+k} − x̄) / (n − k) for k = 0..min(maxLag, n−1), x̄ the
  * numpy mean. It feeds autocorrelation, agg_autocorrelation and partial_autocorrelation; it is
- * computed directly in O(n·maxLag) (maxLag is at most a few dozen in every tsfresh setting) and
- * cached under the memo key `dynamics.acovf` — a longer request recomputes and replaces it.
+ * computed directly in O(n·maxLag) (maxLag is at most a few dozen in every tsfresh setting),
+ * four lags per pass over the data, and cached under the memo key `dynamics.acovf` — a longer
+ * request recomputes and replaces it. Also here: the shared memos `mean` and `sorted` (same
+ * meaning as in the other families) and `dynamics.variance`.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { numpyMean, numpyVariance } from '../../numeric/pairwise-sum.js';
