@@ -51,11 +51,35 @@ export function leakRateMBps(spec: { sizeMB: number; periodS: number }): number 
 const HPAS_PERIODS_S = [0.2, 0.5, 1, 2] as const;
 
 /**
- * Draws the parameters of anomaly `name` for a job of `jobDurationS` seconds. Intensities are
- * log-uniform between subtle and HPAS-default strength, and the start falls between 5% and 50%
- * of the job, so that some injections are hard to see.
+ * How an anomaly's parameters are drawn:
+ * - `varied`: intensities log-uniform between subtle and HPAS-default strength, started between
+ *   5% and 50% into the job (some injections are hard to see);
+ * - `hpas-default`: HPAS's own defaults, launched with the application and running to the end
+ *   of the job, as the published Prodigy dataset injected them. Defined for `memleak` only:
+ *   size 20 MB, period uniform in [0.2, 0.5] s (HPAS's 0.2 s plus the time the memset of 20 MB
+ *   and a busy node add to each cycle), start at a whole second in [0, 3].
  */
-export function drawAnomaly(name: AnomalyName, jobDurationS: number, rng: Random): AnomalySpec {
+export type AnomalyParameters = 'varied' | 'hpas-default';
+
+/** The anomalies whose `hpas-default` parameters are defined. */
+export const HPAS_DEFAULT_ANOMALIES: readonly AnomalyName[] = ['memleak'];
+
+/** HPAS memleak's allocation size (MB) and the range of its effective period (s) under `hpas-default`. */
+export const HPAS_MEMLEAK_SIZE_MB = 20;
+export const HPAS_MEMLEAK_PERIOD_S: readonly [number, number] = [0.2, 0.5];
+
+/**
+ * Draws the parameters of anomaly `name` for a job of `jobDurationS` seconds, the `varied` way
+ * (default) or with HPAS's defaults (see `AnomalyParameters`; throws for an anomaly whose
+ * defaults are not defined).
+ */
+export function drawAnomaly(name: AnomalyName, jobDurationS: number, rng: Random, parameters: AnomalyParameters = 'varied'): AnomalySpec {
+  if (parameters === 'hpas-default') {
+    if (name !== 'memleak') throw new Error(`anomaly "${name}": hpas-default parameters are defined for ${HPAS_DEFAULT_ANOMALIES.join(', ')} only`);
+    const [lo, hi] = HPAS_MEMLEAK_PERIOD_S;
+    const periodS = Math.round(100 * rng.between(lo, hi)) / 100;
+    return { name, startS: rng.int(4), sizeMB: HPAS_MEMLEAK_SIZE_MB, periodS };
+  }
   const logUniform = (lo: number, hi: number) => Math.exp(rng.between(Math.log(lo), Math.log(hi)));
   const startS = Math.round(jobDurationS * rng.between(0.05, 0.5));
   switch (name) {

@@ -10,8 +10,8 @@ export { PRESETS, PRODIGY_PRESET, TINY_PRESET, LARGE_PRESET, HPAS_PRESET, preset
 export type { PresetSpec, AnomalousRuns } from './presets.js';
 export { APP_NAMES, APP_PROFILES, drawAppRun, ApplicationOnNode } from './apps.js';
 export type { AppName, AppProfile, AppRunParams } from './apps.js';
-export { ANOMALY_NAMES, drawAnomaly, leakRateMBps, AnomalyOnNode } from './anomalies.js';
-export type { AnomalyName, AnomalySpec } from './anomalies.js';
+export { ANOMALY_NAMES, HPAS_DEFAULT_ANOMALIES, HPAS_MEMLEAK_SIZE_MB, HPAS_MEMLEAK_PERIOD_S, drawAnomaly, leakRateMBps, AnomalyOnNode } from './anomalies.js';
+export type { AnomalyName, AnomalySpec, AnomalyParameters } from './anomalies.js';
 export { ECLIPSE_METRICS, MEMINFO_METRICS, VMSTAT_METRICS, PROCSTAT_METRICS, SAMPLER_ID_COLUMNS } from './eclipse-columns.js';
 export { samplerColumn, samplerTableToArquero, SamplerTableBuilder } from './sampler-table.js';
 export type { SimulatedSamplerTable } from './sampler-table.js';

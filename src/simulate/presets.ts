@@ -3,7 +3,7 @@
  * runs each gets, on how many nodes, for how long; the seed decides everything else.
  */
 import { APP_NAMES, type AppName } from './apps.js';
-import { ANOMALY_NAMES, type AnomalyName } from './anomalies.js';
+import { ANOMALY_NAMES, HPAS_DEFAULT_ANOMALIES, type AnomalyName, type AnomalyParameters } from './anomalies.js';
 
 /** A group of anomalous runs: `runsPerApp` jobs per application with `anomaly` injected. */
 export interface AnomalousRuns {
@@ -11,6 +11,8 @@ export interface AnomalousRuns {
   readonly runsPerApp: number;
   /** Nodes of each job that get the anomaly: all of them, or this many chosen at random. */
   readonly nodes: 'all' | number;
+  /** How the anomaly's parameters are drawn (see `AnomalyParameters`); default `varied`. */
+  readonly parameters?: AnomalyParameters;
 }
 
 /** The shape of a simulated dataset. */
@@ -29,13 +31,17 @@ export interface PresetSpec {
   readonly dropRate: number;
 }
 
-/** Mirrors the published dataset: 4 apps x 5 runs x 4 nodes healthy + the same with memleak (160 samples, 80/80). */
+/**
+ * Mirrors the published dataset: 4 apps x 5 runs x 4 nodes healthy + the same with memleak
+ * (160 samples, 80/80). The memleak is HPAS's default (20 MB every 0.2-0.5 s, launched with the
+ * application, to the end of the job), as the published runs used it.
+ */
 export const PRODIGY_PRESET: PresetSpec = {
   name: 'prodigy',
-  description: '4 apps x 5 runs x 4 nodes healthy plus the same with memleak: 160 samples, 80 healthy / 80 memleak',
+  description: '4 apps x 5 runs x 4 nodes healthy plus the same with HPAS-default memleak: 160 samples, 80 healthy / 80 memleak',
   apps: APP_NAMES,
   healthyRunsPerApp: 5,
-  anomalousRuns: [{ anomaly: 'memleak', runsPerApp: 5, nodes: 'all' }],
+  anomalousRuns: [{ anomaly: 'memleak', runsPerApp: 5, nodes: 'all', parameters: 'hpas-default' }],
   nodesPerJob: 4,
   durationS: [240, 420],
   nodePool: 16,
@@ -117,6 +123,11 @@ export function validatePreset(p: PresetSpec): void {
     if (!Number.isInteger(group.runsPerApp) || group.runsPerApp < 0) fail('anomalousRuns.runsPerApp', 'must be a whole number >= 0');
     if (group.nodes !== 'all' && !(Number.isInteger(group.nodes) && group.nodes >= 1 && group.nodes <= p.nodesPerJob)) {
       fail('anomalousRuns.nodes', `must be "all" or a whole number in [1, ${p.nodesPerJob}]`);
+    }
+    const parameters = group.parameters ?? 'varied';
+    if (parameters !== 'varied' && parameters !== 'hpas-default') fail('anomalousRuns.parameters', `must be "varied" or "hpas-default", got "${String(parameters)}"`);
+    if (parameters === 'hpas-default' && !HPAS_DEFAULT_ANOMALIES.includes(group.anomaly)) {
+      fail('anomalousRuns.parameters', `"hpas-default" is defined for ${HPAS_DEFAULT_ANOMALIES.join(', ')} only, not "${group.anomaly}"`);
     }
   }
   if (p.healthyRunsPerApp + p.anomalousRuns.reduce((n, g) => n + g.runsPerApp, 0) === 0) fail('runs', 'add up to zero jobs');

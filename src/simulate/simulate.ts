@@ -97,7 +97,7 @@ export function planJobs(preset: PresetSpec, seed: number, startTime = DEFAULT_S
     let anomalous = new Set<number>();
     let spec: AnomalySpec | null = null;
     if (draft.anomaly) {
-      spec = drawAnomaly(draft.anomaly.anomaly, durationS, rng);
+      spec = drawAnomaly(draft.anomaly.anomaly, durationS, rng, draft.anomaly.parameters);
       const count = draft.anomaly.nodes === 'all' ? preset.nodesPerJob : draft.anomaly.nodes;
       anomalous = new Set(rng.shuffle(componentIds.slice()).slice(0, count));
     }

@@ -66,7 +66,7 @@ test('the hpas preset labels only the injected nodes and covers every anomaly', 
   }
 });
 
-test('healthy runs vary, and apps differ more from each other than a mild leak from healthy', () => {
+test('healthy runs vary, and apps differ from each other as much as a leak adds', () => {
   const d = simulate({ seed: 1 });
   const m = d.samplers.meminfo;
   const anon = samplerColumn(m, 'AnonPages');
@@ -80,11 +80,15 @@ test('healthy runs vary, and apps differ more from each other than a mild leak f
     const values = d.labels.filter((l) => l.app_name === app && l.binary_anom === 0).map((l) => meanAnon.get(`${l.job_id}/${l.component_id}`)!);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
-    assert.ok(sd / mean > 0.08, `${app}: healthy runs vary (coefficient of variation ${(sd / mean).toFixed(3)})`);
+    // Identical runs would vary only node to node (footprint x N(1, 0.03)): CV ~0.03. Five runs
+    // drawn from an app's footprint range give 0.06-0.33 depending on the seed (seed 1: exa 0.062).
+    assert.ok(sd / mean > 0.05, `${app}: healthy runs vary (coefficient of variation ${(sd / mean).toFixed(3)})`);
     appMeans.push(mean);
   }
   const appSpread = Math.max(...appMeans) - Math.min(...appMeans);
-  // The mildest leak of the preset (2 MB/s) over the longest job (420 s) adds < 1 GB.
+  // The preset's HPAS-default leak (40-100 MB/s for the whole job) adds 10-42 GB per node, about
+  // the spread between the apps' footprints: mean AnonPages alone cannot tell a leaking lammps
+  // node from a healthy sw4lite one.
   assert.ok(appSpread > 20 * 1024 * 1024, `apps differ by ${(appSpread / 1048576).toFixed(1)} GB of mean AnonPages`);
   // No obvious per-sample feature separates the labels on its own (AUC well below 1).
   const auc = (score: (key: string) => number) => {
