@@ -29,7 +29,7 @@ test('the prodigy preset: 160 samples, 80 healthy / 80 memleak, 4 apps x 10 runs
     }
     for (const job of d.jobs) {
       assert.equal(new Set(job.nodes.map((n) => n.componentId)).size, 4);
-      assert.ok(job.run.durationS >= 240 && job.run.durationS <= 420, 'several minutes');
+      assert.ok(job.run.durationS >= 600 && job.run.durationS <= 900, '10-15 minutes');
       const rows = sampleRows(d.samplers.meminfo, job.jobId, job.nodes[0]!.componentId);
       assert.ok(rows.length >= job.run.durationS - 3 && rows.length <= job.run.durationS, 'one reading a second (LDMS drops one now and then)');
     }
@@ -76,21 +76,24 @@ test('healthy runs vary, and apps differ from each other as much as a leak adds'
     meanAnon.set(`${l.job_id}/${l.component_id}`, rows.reduce((s, i) => s + anon[i]!, 0) / rows.length);
   }
   const appMeans: number[] = [];
+  const cvs: number[] = [];
   for (const app of APP_NAMES) {
     const values = d.labels.filter((l) => l.app_name === app && l.binary_anom === 0).map((l) => meanAnon.get(`${l.job_id}/${l.component_id}`)!);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
     // Identical runs would vary only node to node (footprint x N(1, 0.03)): CV ~0.03. Five runs
-    // drawn from an app's footprint range give 0.06-0.33 depending on the seed (seed 1: exa 0.062).
-    assert.ok(sd / mean > 0.05, `${app}: healthy runs vary (coefficient of variation ${(sd / mean).toFixed(3)})`);
+    // drawn from an app's footprint range give 0.04-0.37 depending on the seed (seeds 0-3 of
+    // the 10-15 minute preset; seed 1 draws five similar exa runs: 0.044).
+    assert.ok(sd / mean > 0.04, `${app}: healthy runs vary (coefficient of variation ${(sd / mean).toFixed(3)})`);
     appMeans.push(mean);
+    cvs.push(sd / mean);
   }
+  assert.ok(cvs.reduce((a, b) => a + b, 0) / cvs.length > 0.1, `apps' mean CV ${cvs.join(', ')}`);
   const appSpread = Math.max(...appMeans) - Math.min(...appMeans);
-  // The preset's HPAS-default leak (40-100 MB/s for the whole job) adds 10-42 GB per node, about
-  // the spread between the apps' footprints: mean AnonPages alone cannot tell a leaking lammps
-  // node from a healthy sw4lite one.
+  // The preset's HPAS-default leak (40-100 MB/s for the whole 10-15 minute job) adds 24-90 GB
+  // per node by the end, half that on average over the job: about the spread between the apps'
+  // footprints, so mean AnonPages alone does not separate the labels.
   assert.ok(appSpread > 20 * 1024 * 1024, `apps differ by ${(appSpread / 1048576).toFixed(1)} GB of mean AnonPages`);
-  // No obvious per-sample feature separates the labels on its own (AUC well below 1).
   const auc = (score: (key: string) => number) => {
     const pos = d.labels.filter((l) => l.binary_anom === 1).map((l) => score(`${l.job_id}/${l.component_id}`));
     const neg = d.labels.filter((l) => l.binary_anom === 0).map((l) => score(`${l.job_id}/${l.component_id}`));
@@ -100,5 +103,6 @@ test('healthy runs vary, and apps differ from each other as much as a leak adds'
     return Math.max(a, 1 - a);
   };
   const meanAnonAuc = auc((k) => meanAnon.get(k)!);
-  assert.ok(meanAnonAuc < 0.8, `mean AnonPages AUC ${meanAnonAuc}`);
+  // A whole-job leak does shift the mean (AUC 0.79-0.87 over seeds 0-3), but not to a clean cut.
+  assert.ok(meanAnonAuc < 0.9, `mean AnonPages AUC ${meanAnonAuc}`);
 });
