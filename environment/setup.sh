@@ -29,7 +29,7 @@ if ((${#missing[@]})); then
     say "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     say "missing Debian packages: ${missing[*]} (install with: sudo apt-get install -y ${missing[*]})"
   fi
