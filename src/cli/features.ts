@@ -2,8 +2,9 @@
  * `prodigy features`: tsfresh-compatible feature extraction from a tidy telemetry CSV.
  * Imports only the features stage and the tidy-CSV reader (no TensorFlow.js), so it starts fast.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Command } from '../cli.js';
+import { loadSettings } from './settings-option.js';
 import { ArgumentError, type Args } from '../util/args.js';
 import { readTidyTable } from '../telemetry/tidy-csv.js';
 import { CsvRecordParser } from '../telemetry/csv-reader.js';
@@ -12,8 +13,7 @@ import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, Ext
 import { compilePlan } from '../features/plan.js';
 import { writeFeatureCsv } from '../features/feature-csv.js';
 import { ID_COLUMNS } from '../features/tidy-samples.js';
-import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
-import { isSettingsName, SETTINGS_NAMES } from '../features/settings.js';
+import { SETTINGS_NAMES } from '../features/settings.js';
 import type { RollingOptions } from '../features/rolling-windows.js';
 
 const usage = `usage: prodigy features --input FILE.csv --settings SETTINGS --out FILE.csv [options]
@@ -33,18 +33,6 @@ METRIC::SAMPLER columns): one row per (job_id, component_id), or per window with
   --missing MODE       error (default, as tsfresh) | drop: rows with a missing metric value
   --workers N          worker threads (default: automatic, only for large inputs; 0 = none)
   --quiet              no progress or dropped-column list`;
-
-async function loadSettings(spec: string): Promise<FeatureSettings> {
-  if (isSettingsName(spec)) return spec;
-  if (!spec.toLowerCase().endsWith('.json')) throw new ArgumentError(`--settings must be ${SETTINGS_NAMES.join(', ')} or a .json feature list, got "${spec}"`);
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read the feature list ${spec}: ${(err as Error).message}`);
-  }
-  return KindToFcParameters.parse(text, spec);
-}
 
 /** Longest warm-up of prestarted workers (they stop as soon as the data is there). */
 const PRESTART_WARM_UP_MS = 1000;

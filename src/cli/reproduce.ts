@@ -6,11 +6,9 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from '../cli.js';
-import { type FeatureSettings } from '../features/extract.js';
-import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
-import { isSettingsName, SETTINGS_NAMES } from '../features/settings.js';
+import { loadSettings } from './settings-option.js';
+import { SETTINGS_NAMES } from '../features/settings.js';
 import { ArgumentError, type Args } from '../util/args.js';
-import { readFile } from 'node:fs/promises';
 
 /** Repeats when none are given: sized so the default run takes a few minutes on 2 cores (see the README). */
 export const CLI_DEFAULT_REPEATS = 2;
@@ -49,18 +47,6 @@ prodigy_increasing_num_samples_results.pdf / .png (need Chromium) / .html.
   --workers N          cells trained at once, each in a worker thread (default: 2 on 2+ cores)
   --paper              the paper's setting: --repeats 5 --epochs 1000, no early stopping
   --quiet              no progress line`;
-
-async function loadSettings(spec: string): Promise<FeatureSettings> {
-  if (isSettingsName(spec)) return spec;
-  if (!spec.toLowerCase().endsWith('.json')) throw new ArgumentError(`--settings must be ${SETTINGS_NAMES.join(', ')} or a .json feature list, got "${spec}"`);
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read the feature list ${spec}: ${(err as Error).message}`);
-  }
-  return KindToFcParameters.parse(text, spec);
-}
 
 function list(args: Args, name: string): string[] | undefined {
   const text = args.string(name);

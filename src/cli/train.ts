@@ -2,13 +2,11 @@
  * `prodigy train`: trains an AnomalyDetector on healthy telemetry and saves the bundle
  * (model.json + weights.bin, scaler.json, deployment_metadata.json) atomically.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from '../cli.js';
+import { loadSettings } from './settings-option.js';
 import { ArgumentError, type Args } from '../util/args.js';
 import { ProgressBar } from '../util/progress.js';
-import type { FeatureSettings } from '../features/extract.js';
-import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
-import { isSettingsName, SETTINGS_NAMES } from '../features/settings.js';
+import { SETTINGS_NAMES } from '../features/settings.js';
 import { readLabels } from '../telemetry/labels.js';
 import { useBestBackend } from '../model/backend.js';
 import { AnomalyDetector, readTelemetry } from '../model/detector.js';
@@ -33,19 +31,6 @@ and saves it to MODEL_DIR (model.json + weights.bin, scaler.json, deployment_met
   --threshold RULE      pNN (percentile, default p99) | max | a number
   --workers N           feature-extraction worker threads (default automatic; 0 = none)
   --quiet               no progress output`;
-
-/** A named setting or a feature list file. */
-export async function loadSettings(spec: string): Promise<FeatureSettings> {
-  if (isSettingsName(spec)) return spec;
-  if (!spec.toLowerCase().endsWith('.json')) throw new ArgumentError(`--settings must be ${SETTINGS_NAMES.join(', ')} or a .json feature list, got "${spec}"`);
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read the feature list ${spec}: ${(err as Error).message}`);
-  }
-  return KindToFcParameters.parse(text, spec);
-}
 
 /** `p99` -> 99th percentile, `max`, or a fixed number. */
 export function parseThresholdRule(text: string): ThresholdRule {
