@@ -9,6 +9,7 @@ import { readLabels } from '../telemetry/labels.js';
 import { formatSampleKeys, sampleKeys, type SampleKey } from '../telemetry/label-matching.js';
 import { artifactPaths } from './artifact-dir.js';
 import { ArtifactInputError } from './errors.js';
+import { sampleId } from '../telemetry/label-matching.js';
 
 /**
  * Reads and joins the train and test label files of the artifact folder `dir` into one labels
@@ -21,7 +22,7 @@ export async function readArtifactLabels(dir: string): Promise<ColumnTable> {
   const paths = artifactPaths(dir);
   const train = await readLabels(paths.trainLabels);
   const test = await readLabels(paths.testLabels);
-  const key = (k: SampleKey) => `${k.job_id}\u0000${k.component_id}`;
+  const key = (k: SampleKey) => sampleId(k.job_id, k.component_id);
   const inTrain = new Set(sampleKeys(train).map(key));
   const twice = sampleKeys(test).filter((k) => inTrain.has(key(k)));
   if (twice.length > 0) {

@@ -15,6 +15,7 @@ import { UNPARSABLE } from '../telemetry/number-cell.js';
 import { TIDY_ID_COLUMNS } from '../telemetry/tidy-table.js';
 import { ArtifactInputError } from './errors.js';
 import type { PandasColumn, PandasFrame, PandasLayout } from './pandas-frame.js';
+import { sampleId } from '../telemetry/label-matching.js';
 
 /** What reading one pandas file gave. */
 export interface PandasHdfReport {
@@ -73,7 +74,7 @@ export function tidyFromFrame(frame: PandasFrame): PandasHdfRead {
     data[column.name] = values;
   }
   const samples = new Set<string>();
-  for (let i = 0; i < frame.rows; i++) samples.add(`${data.job_id[i]}\u0000${data.component_id[i]}`);
+  for (let i = 0; i < frame.rows; i++) samples.add(sampleId(data.job_id[i], data.component_id[i]));
   const report: PandasHdfReport = {
     file,
     key,

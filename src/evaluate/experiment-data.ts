@@ -15,6 +15,7 @@ import type { FeatureMatrix } from '../features/feature-matrix.js';
 import { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
 import { HEALTHY_ANOMALY_NAME } from '../telemetry/labels.js';
 import type { ExperimentTelemetry } from './experiment-source.js';
+import { sampleId } from '../telemetry/label-matching.js';
 
 /** The labels the original experiment selects by default: healthy and memleak. */
 export const DEFAULT_EXPERIMENT_LABELS: readonly string[] = Object.freeze([HEALTHY_ANOMALY_NAME, 'memleak']);
@@ -62,9 +63,6 @@ export interface ExperimentData {
   readonly extractionSeconds: number;
 }
 
-function sampleKey(job: unknown, component: unknown): string {
-  return `${String(job)}\u0000${String(component)}`;
-}
 
 function describeSettings(settings: FeatureSettings): string {
   if (typeof settings === 'string') return settings;
@@ -102,9 +100,9 @@ export async function prepareExperimentData(telemetry: ExperimentTelemetry, sele
   const wanted = new Map<string, { app: string; anom: string; binary: 0 | 1 }>();
   for (let i = 0; i < labels.numRows(); i++) {
     if (!selectedApps.includes(apps[i]!) || !selectedLabels.includes(anoms[i]!)) continue;
-    wanted.set(sampleKey(jobs[i], components[i]), { app: apps[i]!, anom: anoms[i]!, binary: binary[i] === 1 ? 1 : 0 });
+    wanted.set(sampleId(jobs[i], components[i]), { app: apps[i]!, anom: anoms[i]!, binary: binary[i] === 1 ? 1 : 0 });
   }
-  const table: ColumnTable = telemetry.table.filter(escape((d: { job_id: unknown; component_id: unknown }) => wanted.has(sampleKey(d.job_id, d.component_id))));
+  const table: ColumnTable = telemetry.table.filter(escape((d: { job_id: unknown; component_id: unknown }) => wanted.has(sampleId(d.job_id, d.component_id))));
   const settings = selection.settings ?? telemetry.settings ?? 'minimal';
   const started = performance.now();
   const extraction = await extractFeatures(table, settings, {
@@ -124,7 +122,7 @@ export async function prepareExperimentData(telemetry: ExperimentTelemetry, sele
   const anomalousRows: number[] = [];
   const found = new Set<string>();
   for (let r = 0; r < matrix.rows; r++) {
-    const key = sampleKey(matrix.keys.jobId[r], matrix.keys.componentId[r]);
+    const key = sampleId(matrix.keys.jobId[r], matrix.keys.componentId[r]);
     const label = wanted.get(key)!;
     found.add(key);
     binaryLabels[r] = label.binary;

@@ -37,6 +37,7 @@ import { fitModel, scoreMatrix, type FitOptions, type FittedModel, type ScoringM
 import { MinMaxScaler } from './scaler.js';
 import type { ThresholdRule } from './threshold.js';
 import type { Vae } from './vae.js';
+import { sampleId } from '../telemetry/label-matching.js';
 
 /** The bundle layout version this code writes and reads. */
 export const DETECTOR_FORMAT_VERSION = 1;
@@ -337,18 +338,17 @@ export function healthyRows(telemetry: ColumnTable, labels: ColumnTable): Column
   for (const column of ['job_id', 'component_id', 'binary_anom']) {
     if (!labels.columnNames().includes(column)) throw new Error(`labels: column "${column}" is missing`);
   }
-  const key = (job: unknown, node: unknown) => `${String(job)}\u0000${String(node)}`;
   const jobs = labels.array('job_id') as ArrayLike<unknown>;
   const nodes = labels.array('component_id') as ArrayLike<unknown>;
   const anomalous = labels.array('binary_anom') as ArrayLike<unknown>;
   const label = new Map<string, number>();
-  for (let i = 0; i < jobs.length; i++) label.set(key(jobs[i], nodes[i]), Number(anomalous[i]));
+  for (let i = 0; i < jobs.length; i++) label.set(sampleId(jobs[i], nodes[i]), Number(anomalous[i]));
   const tJobs = telemetry.array('job_id') as ArrayLike<unknown>;
   const tNodes = telemetry.array('component_id') as ArrayLike<unknown>;
   const unlabeled = new Set<string>();
   const keep = new Uint8Array(tJobs.length);
   for (let i = 0; i < tJobs.length; i++) {
-    const k = key(tJobs[i], tNodes[i]);
+    const k = sampleId(tJobs[i], tNodes[i]);
     const l = label.get(k);
     if (l === undefined) unlabeled.add(`job ${String(tJobs[i])} node ${String(tNodes[i])}`);
     else keep[i] = l === 0 ? 1 : 0;

@@ -5,6 +5,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import { axis, baseLayout, colors, type Figure, type PlotlyTrace } from './figure.js';
+import { sampleId } from '../telemetry/label-matching.js';
 
 export type SampleId = { job_id: string | number; component_id: string | number };
 
@@ -18,7 +19,7 @@ export interface TelemetryChartOptions {
   title?: string;
 }
 
-const sampleKey = (s: SampleId) => `${s.job_id}\u0000${s.component_id}`;
+const sampleKey = (s: SampleId) => sampleId(s.job_id, s.component_id);
 const healthyShades = ['#2b6cb0', '#4299e1', '#2c5282', '#63b3ed', '#1a365d', '#90cdf4'];
 
 export function telemetryChart(table: ColumnTable, options: TelemetryChartOptions): Figure {

@@ -22,5 +22,5 @@ export { buildTidyTable, type TransformOptions, type TransformReport, type TidyR
 export { TIDY_ID_COLUMNS, metricColumns, tidyMetricName, type TidyTable } from './tidy-table.js';
 export { readTidyTable, writeTidyTable } from './tidy-csv.js';
 export { readLabels, LABEL_COLUMNS, HEALTHY_ANOMALY_NAME } from './labels.js';
-export { matchLabels, sampleKeys, formatSampleKeys, type SampleKey, type LabelMatch } from './label-matching.js';
+export { matchLabels, sampleKeys, sampleId, formatSampleKeys, type SampleKey, type LabelMatch } from './label-matching.js';
 export { ingestTelemetry, findSamplerFiles, type IngestOptions, type IngestReport, type IngestResult } from './ingest.js';

@@ -21,6 +21,14 @@ export interface LabelMatch {
   readonly withoutTelemetry: SampleKey[];
 }
 
+/**
+ * One string per sample, for sets and maps: job and node joined by a NUL character (which no id
+ * contains), so `(1, 23)` and `(12, 3)` stay apart.
+ */
+export function sampleId(job: unknown, component: unknown): string {
+  return `${String(job)}\u0000${String(component)}`;
+}
+
 /** The distinct (job_id, component_id) pairs of a table, in order of first appearance. */
 export function sampleKeys(table: ColumnTable): SampleKey[] {
   const jobs = table.array('job_id') as ArrayLike<number>;
@@ -28,7 +36,7 @@ export function sampleKeys(table: ColumnTable): SampleKey[] {
   const seen = new Set<string>();
   const keys: SampleKey[] = [];
   for (let i = 0; i < jobs.length; i++) {
-    const key = `${jobs[i]}\u0000${nodes[i]}`;
+    const key = sampleId(jobs[i], nodes[i]);
     if (seen.has(key)) continue;
     seen.add(key);
     keys.push({ job_id: jobs[i]!, component_id: nodes[i]! });
@@ -40,7 +48,7 @@ export function sampleKeys(table: ColumnTable): SampleKey[] {
 export function matchLabels(telemetry: ColumnTable, labels: ColumnTable): LabelMatch {
   const samples = sampleKeys(telemetry);
   const labelled = sampleKeys(labels);
-  const id = (k: SampleKey) => `${k.job_id}\u0000${k.component_id}`;
+  const id = (k: SampleKey) => sampleId(k.job_id, k.component_id);
   const labelSet = new Set(labelled.map(id));
   const sampleSet = new Set(samples.map(id));
   const unlabeled = samples.filter((k) => !labelSet.has(id(k)));

@@ -8,6 +8,7 @@ import { table as makeTable, type ColumnTable } from 'arquero';
 import { forEachCsvRecord } from './csv-reader.js';
 import { TelemetryInputError } from './errors.js';
 import { parseNumberCell, UNPARSABLE } from './number-cell.js';
+import { sampleId } from './label-matching.js';
 
 /** The columns a labels file must have. */
 export const LABEL_COLUMNS = ['job_id', 'component_id', 'app_name', 'anom_name', 'binary_anom'] as const;
@@ -73,7 +74,7 @@ export async function readLabels(path: string): Promise<ColumnTable> {
     if ((b === 0) !== (anom === HEALTHY_ANOMALY_NAME)) {
       throw new TelemetryInputError(`binary_anom ${b} contradicts anom_name "${anom}" (0 goes with "${HEALTHY_ANOMALY_NAME}", 1 with an anomaly name)`, path, line, 'binary_anom');
     }
-    const key = `${job}\u0000${node}`;
+    const key = sampleId(job, node);
     const before = seen.get(key);
     if (before) {
       if (before.app === app && before.anom === anom && before.binary === b) return;
