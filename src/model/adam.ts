@@ -116,8 +116,8 @@ export class Adam {
   }
 }
 
-/** The update in JavaScript for elements [from, out.length). */
-function adamLoop(
+/** The update above in JavaScript (float64 arithmetic, float32 storage) for elements [from, out.length). */
+export function adamLoop(
   p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, out: Float32Array,
   from: number, stepSize: number, beta1: number, beta2: number, epsilon: number,
 ): void {

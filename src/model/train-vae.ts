@@ -9,16 +9,20 @@
  *   same over the validation rows (latent noise sampled, as Keras does at validation).
  *
  * Training is repeatable: the shuffles draw from deriveSeed(seed, 'shuffle') and the noise from
- * deriveSeed(seed, 'noise'). It can stop early on a validation plateau (when configured), and
+ * deriveSeed(seed, 'noise'). The steps run on the wasm kernels of `vae-engine.ts` (parameters
+ * copied in at the start and back into `weights` at the end) unless the native tfjs-node backend
+ * is active, which runs `vae-step.ts`; both compute the same math, not bit-identical numbers. It can stop early on a validation plateau (when configured), and
  * be cancelled through an AbortSignal or by `onEpochEnd` returning `false`; between epochs it
  * yields to the event loop so progress displays update and cancellations arrive.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random, deriveSeed } from '../util/random.js';
 import { Adam } from './adam.js';
+import { activeBackend } from './backend.js';
 import { batchTensors, noiseTensor } from './batches.js';
 import type { NumericMatrix } from './matrix.js';
 import type { VaeConfig } from './vae-config.js';
+import { VaeEngine } from './vae-engine.js';
 import { forwardPass, lossAndGradients, vaeLoss } from './vae-step.js';
 import type { VaeWeights } from './vae-weights.js';
 
@@ -86,7 +90,10 @@ export async function trainVae(
   const validationOrder = Array.from({ length: validationRows }, (_, i) => start + i);
   const shuffleRng = new Random(deriveSeed(config.seed, 'shuffle'));
   const noiseRng = new Random(deriveSeed(config.seed, 'noise'));
-  const adam = new Adam(weights.variables.map((v) => v.size), config);
+  const engine = useEngine()
+    ? new VaeEngine(weights.dims, Math.min(config.batchSize, Math.max(trainRows, validationRows)), weights.toArrays(), config)
+    : null;
+  const adam = engine ? null : new Adam(weights.variables.map((v) => v.size), config);
   const variables = weights.variables as tf.Variable[];
   const stopping = config.earlyStopping;
   let best = Infinity;
@@ -106,14 +113,18 @@ export async function trainVae(
           break epochLoop;
         }
         const to = Math.min(from + config.batchSize, trainRows);
+        if (engine) {
+          lossSum += engine.trainStep(data, order, from, to, noiseRng) * (to - from);
+          continue;
+        }
         const { x, xT } = batchTensors(data, order, from, to);
         const epsT = noiseTensor(noiseRng, config.latentDim, to - from);
         const { loss, gradients } = lossAndGradients(weights, x, xT, epsT);
         lossSum += loss.dataSync()[0]! * (to - from);
-        adam.apply(variables, gradients);
+        adam!.apply(variables, gradients);
         tf.dispose([x, xT, epsT, loss, ...gradients]);
       }
-      const valLoss = validationRows > 0 ? meanLoss(weights, data, validationOrder, config, noiseRng) : null;
+      const valLoss = validationRows > 0 ? meanLoss(engine ?? weights, data, validationOrder, config, noiseRng) : null;
       const log: EpochLog = { epoch, loss: lossSum / trainRows, valLoss, milliseconds: performance.now() - began };
       epochs.push(log);
       if (!Number.isFinite(log.loss)) {
@@ -128,7 +139,7 @@ export async function trainVae(
         if (monitored < best - (stopping.minDelta ?? 0)) {
           best = monitored;
           bestEpoch = epoch;
-          if (stopping.restoreBestWeights ?? true) bestWeights = weights.toArrays();
+          if (stopping.restoreBestWeights ?? true) bestWeights = engine ? engine.parameters() : weights.toArrays();
         } else if (epoch - bestEpoch >= stopping.patience) {
           stopReason = 'early-stopping';
           break;
@@ -137,7 +148,8 @@ export async function trainVae(
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
-    adam.dispose();
+    adam?.dispose();
+    if (engine) weights.assign(engine.parameters());
   }
   let restoredEpoch: number | null = null;
   if (stopReason === 'early-stopping' && bestWeights) {
@@ -147,11 +159,21 @@ export async function trainVae(
   return { epochs, stopReason, restoredEpoch, trainRows, validationRows };
 }
 
+/** Whether training runs on `VaeEngine`: WebAssembly SIMD is there and the native backend is not active. */
+function useEngine(): boolean {
+  return activeBackend() !== 'tensorflow' && VaeEngine.supported();
+}
+
 /** Batch-size-weighted mean loss over `rows` of `data`, in batches of `config.batchSize`. */
-function meanLoss(weights: VaeWeights, data: NumericMatrix, rows: number[], config: VaeConfig, rng: Random): number {
+function meanLoss(model: VaeWeights | VaeEngine, data: NumericMatrix, rows: number[], config: VaeConfig, rng: Random): number {
   let sum = 0;
   for (let from = 0; from < rows.length; from += config.batchSize) {
     const to = Math.min(from + config.batchSize, rows.length);
+    if (model instanceof VaeEngine) {
+      sum += model.loss(data, rows, from, to, rng) * (to - from);
+      continue;
+    }
+    const weights = model;
     const { x, xT } = batchTensors(data, rows, from, to);
     const epsT = noiseTensor(rng, config.latentDim, to - from);
     const loss = tf.tidy(() => vaeLoss(xT, forwardPass(weights, xT, epsT)));
