@@ -1,14 +1,15 @@
 /**
  * `prodigy features`: tsfresh-compatible feature extraction from a tidy telemetry CSV.
- * Imports only the features stage and the tidy-CSV reader (no TensorFlow.js), so it starts fast.
+ * Imports only the features stage and the tidy-CSV reader (no TensorFlow.js, no arquero), so it
+ * starts fast.
  */
 import { open, stat } from 'node:fs/promises';
 import type { Command } from '../cli.js';
 import { loadSettings } from './settings-option.js';
 import { ArgumentError, type Args } from '../util/args.js';
-import { readTidyTable } from '../telemetry/tidy-csv.js';
+import { readTidyColumns } from '../telemetry/tidy-columns.js';
 import { CsvRecordParser } from '../telemetry/csv-reader.js';
-import { extractFeatures, resolveSettings, type FeatureSettings } from '../features/extract.js';
+import { extractFeatureValues, resolveSettings, type FeatureSettings } from '../features/extract-values.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers } from '../features/parallel.js';
 import { compilePlan } from '../features/plan.js';
 import { writeFeatureCsv } from '../features/feature-csv.js';
@@ -130,11 +131,11 @@ export const command: Command = {
     const pool = await prestartWorkers(input, settings, workers, windows !== undefined);
     let result;
     try {
-      const table = await readTidyTable(input);
+      const table = await readTidyColumns(input);
       const showProgress = !quiet && process.stderr.isTTY;
       let lastShown = 0;
       // The pool compiled the settings resolved against the header: hand those over as they are.
-      result = await extractFeatures(table, pool?.settings ?? settings, {
+      result = await extractFeatureValues(table, pool?.settings ?? settings, {
         pool,
         windows,
         keepNaN,
@@ -152,12 +153,12 @@ export const command: Command = {
           : undefined,
       });
       // half of the output is formatted in a worker while this thread formats the other half
-      await writeFeatureCsv(out, result.matrix, pool);
+      await writeFeatureCsv(out, result.features, pool);
     } finally {
       void pool?.close();
     }
-    const { matrix, dropped } = result;
-    const lines = [`wrote ${matrix.rows} rows x ${matrix.columns.length} features to ${out}`];
+    const { features, dropped } = result;
+    const lines = [`wrote ${features.keys.jobId.length} rows x ${features.columns.length} features to ${out}`];
     if (dropped.length) {
       lines.push(`dropped ${dropped.length} feature columns that hold a NaN (--keep-nan keeps them)${quiet ? '' : ':'}`);
       if (!quiet) for (const name of dropped) lines.push(`  ${name}`);

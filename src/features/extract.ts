@@ -1,82 +1,20 @@
 /**
  * Feature extraction over a tidy telemetry table, tsfresh's `extract_features` with
  * column_id = (job_id, component_id), column_sort = timestamp and every metric column a kind;
- * optionally on rolling windows (tsfresh's `roll_time_series`, see rolling-windows.ts).
+ * optionally on rolling windows (tsfresh's `roll_time_series`, see rolling-windows.ts). The work
+ * is done by extract-values.ts; this module hands back a FeatureMatrix.
  */
-import type { ColumnTable } from 'arquero';
 import { FeatureMatrix } from './feature-matrix.js';
 import { KindToFcParameters } from './kind-to-fc-parameters.js';
-import { runExtraction, type ExtractionWorkers } from './parallel.js';
-import type { Calculator } from './calculator.js';
-import { compilePlan, computeKind, resolveCalculator, type CompileOptions, type ExtractionPlan } from './plan.js';
-import { rollingWindows, type RollingOptions } from './rolling-windows.js';
-import type { ExtractionData } from './series-range.js';
-import { isSettingsName, namedSettings, type FcParameters, type SettingsName } from './settings.js';
-import { metricColumns, tidySamples, type KeyValue } from './tidy-samples.js';
+import { compilePlan, computeKind, type CompileOptions, type ExtractionPlan } from './plan.js';
+import { namedSettings, type FcParameters, type SettingsName } from './settings.js';
+import type { TableLike } from './tidy-samples.js';
+import { extractFeatureValues, type ExtractOptions, type FeatureSettings, type ValueExtractionResult } from './extract-values.js';
 
-/**
- * Which features to extract: a named setting or an FcParameters object (applied to every
- * metric column, like tsfresh's default_fc_parameters), or a KindToFcParameters (only its
- * kinds, each with its own calculators, like tsfresh's kind_to_fc_parameters).
- */
-export type FeatureSettings = SettingsName | FcParameters | KindToFcParameters;
+export { resolveSettings, type ExtractOptions, type ExtractionTimings, type FeatureSettings } from './extract-values.js';
 
-export interface ExtractOptions {
-  /** Rolling windows; without them there is one row per (job_id, component_id). */
-  windows?: RollingOptions;
-  /** Keep feature columns that hold a NaN (default: drop them, as the original did). */
-  keepNaN?: boolean;
-  /** Progress: series done out of total (series = feature row x metric column). */
-  onProgress?: (done: number, total: number) => void;
-  /** Worker threads: `'auto'` (default, only for large inputs) or an exact number (0 = this thread only). */
-  workers?: 'auto' | number;
-  /**
-   * Workers already started for these settings (`ExtractionWorkers.start`, e.g. while the input
-   * was being read): used instead of starting new ones, and left running for the caller to close.
-   */
-  pool?: ExtractionWorkers;
-  /** With workers, let only the workers compute (keeps this thread's event loop free). */
-  workersOnly?: boolean;
-  /** Missing metric values: throw (default, as tsfresh) or leave the row out of that sample. */
-  missingValues?: 'error' | 'drop';
-  /** Calculators without an implementation: throw (default) or leave their columns out. */
-  missingCalculators?: 'error' | 'skip';
-  /** Names the input in error messages (e.g. the file). */
-  source?: string;
-  /**
-   * Your own calculators by tsfresh-style name, used before the registry (like tsfresh's custom
-   * feature calculators). Extraction then stays in this thread: workers only know the registry.
-   */
-  calculators?: ReadonlyMap<string, Calculator>;
-}
-
-/** Seconds spent in each stage. */
-export interface ExtractionTimings {
-  prepare: number;
-  compute: number;
-  dropNaN: number;
-}
-
-export interface ExtractionResult {
+export interface ExtractionResult extends Omit<ValueExtractionResult, 'features'> {
   matrix: FeatureMatrix;
-  /** Feature columns dropped because they hold a NaN (empty with keepNaN). */
-  dropped: string[];
-  /** Calculators left out because they are not implemented (only with missingCalculators 'skip'). */
-  skippedCalculators: readonly string[];
-  /** Series computed (rows x metric columns) and features per row before dropping. */
-  series: number;
-  featuresPerRow: number;
-  workersUsed: number;
-  /** Why workers failed, if any did (their work was redone in this thread). */
-  workerFailures: string[];
-  timings: ExtractionTimings;
-}
-
-/** Resolves `settings` against the metric columns of a table. */
-export function resolveSettings(settings: FeatureSettings, kinds: readonly string[]): KindToFcParameters {
-  if (settings instanceof KindToFcParameters) return settings;
-  const fc = typeof settings === 'string' ? namedSettings(settings) : settings;
-  return KindToFcParameters.forKinds(kinds, fc);
 }
 
 /**
@@ -85,92 +23,9 @@ export function resolveSettings(settings: FeatureSettings, kinds: readonly strin
  * component, or one per window with `windows`; columns named as tsfresh names them. Rows of a
  * sample are sorted by timestamp first; samples may differ in length.
  */
-export async function extractFeatures(table: ColumnTable, settings: FeatureSettings, options: ExtractOptions = {}): Promise<ExtractionResult> {
-  const t0 = performance.now();
-  const source = options.source ?? 'tidy table';
-  const missing = options.missingCalculators ?? 'error';
-  if (typeof settings === 'string' && !isSettingsName(settings)) namedSettings(settings);
-  const k2fc = resolveSettings(settings, metricColumns(table));
-  const custom = options.calculators;
-  const plan = compilePlan(k2fc, { missing, resolve: custom ? (name) => custom.get(name) ?? resolveCalculator(name) : undefined });
-  const samples = tidySamples(table, plan.kinds.map((k) => k.kind), { missing: options.missingValues ?? 'error', source });
-  const nSamples = samples.jobId.length;
-  const lengths = Int32Array.from({ length: nSamples }, (_, s) => samples.offsets[s + 1]! - samples.offsets[s]!);
-
-  let rowSample: Int32Array;
-  let rowStart: Int32Array;
-  let rowEnd: Int32Array;
-  let windowStart: KeyValue[] | null = null;
-  let windowEnd: KeyValue[] | null = null;
-  if (options.windows) {
-    const windows = rollingWindows(lengths, options.windows);
-    rowSample = windows.sample;
-    rowStart = shared(windows.start.length);
-    rowEnd = shared(windows.start.length);
-    windowStart = [];
-    windowEnd = [];
-    for (let w = 0; w < windows.sample.length; w++) {
-      const base = samples.offsets[windows.sample[w]!]!;
-      rowStart[w] = base + windows.start[w]!;
-      rowEnd[w] = base + windows.end[w]!;
-      windowStart.push(samples.timestampCells[base + windows.start[w]!]!);
-      windowEnd.push(samples.timestampCells[base + windows.labelRow[w]!]!);
-    }
-  } else {
-    rowSample = Int32Array.from({ length: nSamples }, (_, s) => s);
-    rowStart = shared(nSamples);
-    rowEnd = shared(nSamples);
-    for (let s = 0; s < nSamples; s++) {
-      rowStart[s] = samples.offsets[s]!;
-      rowEnd[s] = samples.offsets[s + 1]!;
-    }
-  }
-  const rows = rowSample.length;
-  const out = new Float64Array(new SharedArrayBuffer(Math.max(1, rows * plan.width) * 8)).subarray(0, rows * plan.width);
-  const data: ExtractionData = { values: samples.values, timestamps: samples.timestamps, points: samples.points, rowStart, rowEnd, out };
-  const describeRow = (row: number): string => {
-    const s = rowSample[row]!;
-    const window = windowStart ? `, window starting ${windowStart[row]}` : '';
-    return `job_id ${samples.jobId[s]}, component_id ${samples.componentId[s]}${window}`;
-  };
-  if (options.pool && !custom && !options.pool.compatibleWith(k2fc)) {
-    throw new Error('extractFeatures: the worker pool was started for other settings (or other metric columns) than this extraction');
-  }
-  const t1 = performance.now();
-  const report = await runExtraction(plan, data, {
-    workers: custom ? 0 : options.workers,
-    pool: custom ? undefined : options.pool,
-    workersOnly: options.workersOnly,
-    onProgress: options.onProgress,
-    describeRow,
-    settings: k2fc,
-    missing,
-  });
-  const t2 = performance.now();
-  const keys = {
-    jobId: Array.from(rowSample, (s) => samples.jobId[s]!),
-    componentId: Array.from(rowSample, (s) => samples.componentId[s]!),
-    windowStart,
-    windowEnd,
-  };
-  let matrix = new FeatureMatrix(keys, plan.columns, out);
-  let dropped: string[] = [];
-  if (!options.keepNaN) ({ matrix, dropped } = matrix.dropNaNColumns());
-  const t3 = performance.now();
-  return {
-    matrix,
-    dropped,
-    skippedCalculators: plan.skipped,
-    series: rows * plan.kinds.length,
-    featuresPerRow: plan.width,
-    workersUsed: report.workersUsed,
-    workerFailures: report.workerFailures,
-    timings: { prepare: (t1 - t0) / 1000, compute: (t2 - t1) / 1000, dropNaN: (t3 - t2) / 1000 },
-  };
-}
-
-function shared(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)).subarray(0, length);
+export async function extractFeatures(table: TableLike, settings: FeatureSettings, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  const { features, ...rest } = await extractFeatureValues(table, settings, options);
+  return { ...rest, matrix: new FeatureMatrix(features.keys, features.columns, features.values) };
 }
 
 /**

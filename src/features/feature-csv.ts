@@ -7,7 +7,7 @@
  */
 import { streamFileAtomic } from '../util/atomic.js';
 import { formatCsvCell, formatCsvRow } from '../util/csv.js';
-import type { FeatureMatrix } from './feature-matrix.js';
+import type { FeatureValues } from './extract-values.js';
 import type { ExtractionWorkers } from './parallel.js';
 
 /** Values `[base, base + width)` of `values` as CSV fields joined by commas (NaN: empty). */
@@ -27,10 +27,13 @@ export function formatValueRows(values: Float64Array, width: number, from: numbe
   return lines;
 }
 
-/** Writes `matrix` to `path` atomically; `pool` (optional) formats half of the rows in a worker. */
-export async function writeFeatureCsv(path: string, matrix: FeatureMatrix, pool?: ExtractionWorkers): Promise<void> {
+/**
+ * Writes `matrix` (a FeatureMatrix or the plain arrays of one) to `path` atomically; `pool`
+ * (optional) formats half of the rows in a worker.
+ */
+export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?: ExtractionWorkers): Promise<void> {
   const width = matrix.columns.length;
-  const rows = matrix.rows;
+  const rows = matrix.keys.jobId.length;
   const half = pool && pool.alive > 0 && rows >= 2 && rows * width >= 50_000 ? Math.ceil(rows / 2) : rows;
   const there = half < rows ? pool!.formatRows(matrix.values, width, half, rows) : Promise.resolve(null);
   const lines = formatValueRows(matrix.values, width, 0, half);
@@ -38,7 +41,7 @@ export async function writeFeatureCsv(path: string, matrix: FeatureMatrix, pool?
   lines.push(...rest);
   const { jobId, componentId, windowStart } = matrix.keys;
   await streamFileAtomic(path, async (write) => {
-    await write(formatCsvRow(matrix.header()));
+    await write(formatCsvRow([...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns]));
     for (let r = 0; r < rows; r++) {
       const keys = [formatCsvCell(jobId[r]), formatCsvCell(componentId[r])];
       if (windowStart) keys.push(formatCsvCell(windowStart[r]));

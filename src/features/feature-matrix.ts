@@ -4,6 +4,7 @@
  */
 import { table as makeTable, type ColumnTable } from 'arquero';
 import type { KeyValue } from './tidy-samples.js';
+import { selectValueColumns, splitNaNColumns } from './value-columns.js';
 
 /** The row keys: job and component per row, plus the window start (and end) with rolling windows. */
 export interface FeatureKeys {
@@ -59,14 +60,8 @@ export class FeatureMatrix {
 
   /** A new matrix with only the columns at `indices`, in that order. */
   selectColumns(indices: readonly number[]): FeatureMatrix {
-    const width = this.columns.length;
-    const out = new Float64Array(this.rows * indices.length);
-    for (let r = 0; r < this.rows; r++) {
-      const from = r * width;
-      const to = r * indices.length;
-      for (let j = 0; j < indices.length; j++) out[to + j] = this.values[from + indices[j]!]!;
-    }
-    return new FeatureMatrix(this.keys, indices.map((i) => this.columns[i]!), out);
+    const values = selectValueColumns(this.values, this.rows, this.columns.length, indices);
+    return new FeatureMatrix(this.keys, indices.map((i) => this.columns[i]!), values);
   }
 
   /** A new matrix with the named columns, in that order (throws naming a missing one). */
@@ -87,15 +82,8 @@ export class FeatureMatrix {
    * matrix and the dropped column names in column order.
    */
   dropNaNColumns(): { matrix: FeatureMatrix; dropped: string[] } {
-    const width = this.columns.length;
-    const hasNaN = new Uint8Array(width);
-    for (let i = 0; i < this.values.length; i++) if (Number.isNaN(this.values[i]!)) hasNaN[i % width] = 1;
-    const keep: number[] = [];
-    const dropped: string[] = [];
-    for (let c = 0; c < width; c++) {
-      if (hasNaN[c]) dropped.push(this.columns[c]!);
-      else keep.push(c);
-    }
+    const { keep, withNaN } = splitNaNColumns(this.values, this.columns.length);
+    const dropped = withNaN.map((c) => this.columns[c]!);
     if (dropped.length === 0) return { matrix: this, dropped };
     return { matrix: this.selectColumns(keep), dropped };
   }

@@ -3,7 +3,21 @@
  * sorted by timestamp within each sample, and each metric column copied into one flat typed
  * array (kind-major), ready for feature extraction in this thread or in workers.
  */
-import type { ColumnTable } from 'arquero';
+
+/**
+ * The part of a table that extraction reads: an arquero ColumnTable, or any object with the
+ * same methods (e.g. telemetry's TidyColumns, which reads a CSV without loading arquero).
+ */
+export interface TableLike {
+  columnNames(): string[];
+  numRows(): number;
+  /** The column's stored values (used as they are when the table is neither filtered nor ordered). */
+  column(name: string): unknown;
+  /** The column's values in table row order. */
+  array(name: string): ArrayLike<unknown>;
+  isFiltered(): boolean;
+  isOrdered(): boolean;
+}
 
 /** The id columns of a tidy table; every other column is a metric (a tsfresh "kind"). */
 export const ID_COLUMNS = ['job_id', 'component_id', 'timestamp'] as const;
@@ -36,7 +50,7 @@ export interface TidySamplesOptions {
 }
 
 /** Metric columns of `table`: every column but job_id, component_id and timestamp. */
-export function metricColumns(table: ColumnTable): string[] {
+export function metricColumns(table: TableLike): string[] {
   return table.columnNames().filter((name) => !(ID_COLUMNS as readonly string[]).includes(name));
 }
 
@@ -84,16 +98,16 @@ function compareKeys(a: KeyValue, b: KeyValue): number {
  * arrays, neither filtered nor ordered, holds its columns as they are: those are used directly
  * (arquero's `array()` copies through a per-row callback, ~0.5 ms per column of 10,000 rows).
  */
-function columnValues(table: ColumnTable, name: string): ArrayLike<unknown> {
+function columnValues(table: TableLike, name: string): ArrayLike<unknown> {
   const column = table.column(name) as unknown;
   if (!table.isFiltered() && !table.isOrdered() && ArrayBuffer.isView(column) && !(column instanceof DataView)) {
     const values = column as unknown as ArrayLike<unknown>;
     if (values.length === table.numRows()) return values;
   }
-  return table.array(name) as ArrayLike<unknown>;
+  return table.array(name);
 }
 
-function numericValues(table: ColumnTable, name: string, source: string): Float64Array {
+function numericValues(table: TableLike, name: string, source: string): Float64Array {
   const raw = columnValues(table, name);
   if (raw instanceof Float64Array) return raw;
   const out = new Float64Array(raw.length);
@@ -120,7 +134,7 @@ function numericValues(table: ColumnTable, name: string, source: string): Float6
  * Throws naming the column on a missing id column, a missing or unreadable timestamp, and
  * (unless `missing: 'drop'`) a missing metric value.
  */
-export function tidySamples(table: ColumnTable, kinds: readonly string[] = metricColumns(table), options: TidySamplesOptions = {}): TidySamples {
+export function tidySamples(table: TableLike, kinds: readonly string[] = metricColumns(table), options: TidySamplesOptions = {}): TidySamples {
   const source = options.source ?? 'tidy table';
   const names = new Set(table.columnNames());
   for (const id of ID_COLUMNS) if (!names.has(id)) throw new Error(`${source}: the column "${id}" is missing (a tidy table has job_id, component_id, timestamp, then metric columns)`);

@@ -1,0 +1,31 @@
+/**
+ * Column operations on a row-major matrix of feature values (`values[r * width + c]`), shared
+ * by FeatureMatrix and the extraction (which runs without FeatureMatrix's arquero import).
+ */
+
+/** A new row-major array with only the columns at `indices`, in that order. */
+export function selectValueColumns(values: Float64Array, rows: number, width: number, indices: readonly number[]): Float64Array {
+  const out = new Float64Array(rows * indices.length);
+  for (let r = 0; r < rows; r++) {
+    const from = r * width;
+    const to = r * indices.length;
+    for (let j = 0; j < indices.length; j++) out[to + j] = values[from + indices[j]!]!;
+  }
+  return out;
+}
+
+/**
+ * The columns that hold a NaN in any row (pandas' `dropna(axis=1)` drops them; infinite values
+ * do not count) and the others, both in column order.
+ */
+export function splitNaNColumns(values: Float64Array, width: number): { keep: number[]; withNaN: number[] } {
+  const hasNaN = new Uint8Array(width);
+  for (let i = 0, c = 0; i < values.length; i++) {
+    if (values[i] !== values[i]) hasNaN[c] = 1;
+    if (++c === width) c = 0;
+  }
+  const keep: number[] = [];
+  const withNaN: number[] = [];
+  for (let c = 0; c < width; c++) (hasNaN[c] ? withNaN : keep).push(c);
+  return { keep, withNaN };
+}

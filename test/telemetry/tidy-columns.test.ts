@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import { TelemetryInputError } from '../../src/telemetry/errors.js';
+import { readTidyColumns, TidyColumns } from '../../src/telemetry/tidy-columns.js';
+
+describe('readTidyColumns', () => {
+  const dirPromise = mkdtemp(join(tmpdir(), 'tidy-columns-'));
+  after(async () => rm(await dirPromise, { recursive: true, force: true }));
+  const write = async (name: string, text: string | Buffer): Promise<string> => {
+    const path = join(await dirPromise, name);
+    await writeFile(path, text);
+    return path;
+  };
+
+  // CRLF and LF lines, a blank line, spaces around a number, nan/NaN/empty as missing values,
+  // exponents, a number with more digits than the fast reader takes, and no final line break.
+  const messy =
+    '\ufeffjob_id,component_id,timestamp,a::s,b::s\r\n' +
+    '7,3,1700000001,0.1, 2.5 \r\n' +
+    '\n' +
+    '7,3,1700000002,,nan\n' +
+    '7,3,1700000003,1e+21,-1.5E-3\n' +
+    '7,3,1700000004,NaN,123456789012345678901\n' +
+    '7,3,1700000005,-12.345678901234567,0.30000000000000004';
+  const expected: Record<string, number[]> = {
+    job_id: [7, 7, 7, 7, 7],
+    component_id: [3, 3, 3, 3, 3],
+    timestamp: [1700000001, 1700000002, 1700000003, 1700000004, 1700000005],
+    'a::s': [0.1, NaN, 1e21, NaN, -12.345678901234567],
+    'b::s': [2.5, NaN, -0.0015, 123456789012345678901, 0.30000000000000004],
+  };
+  const check = (read: TidyColumns): void => {
+    assert.deepEqual(read.columnNames(), Object.keys(expected));
+    assert.equal(read.numRows(), 5);
+    for (const [name, values] of Object.entries(expected)) {
+      assert.ok(read.array(name) instanceof Float64Array);
+      assert.deepEqual([...read.array(name)], values, name);
+    }
+  };
+
+  it('reads every cell form the general reader reads, whatever the chunk size', async () => {
+    const path = await write('messy.csv', messy);
+    for (const chunkBytes of [undefined, 1, 7, 64]) check(await readTidyColumns(path, { chunkBytes }));
+  });
+
+  it('gives the same table through the general reader: a quoted field, or a gzipped file', async () => {
+    check(await readTidyColumns(await write('quoted.csv', messy.replace('1e+21', '"1e+21"'))));
+    check(await readTidyColumns(await write('messy.csv.gz', gzipSync(messy))));
+  });
+
+  it('offers the table methods extraction reads, without arquero', async () => {
+    const read = await readTidyColumns(await write('small.csv', 'job_id,component_id,timestamp,x\n1,2,3,4\n'));
+    assert.deepEqual(read.column('x'), new Float64Array([4]));
+    assert.equal(read.column('y'), undefined);
+    assert.throws(() => read.array('y'), /no column "y"/);
+    assert.equal(read.isFiltered() || read.isOrdered(), false);
+  });
+
+  const bad: [string, string, number | undefined, string | undefined, RegExp][] = [
+    ['not a number', 'job_id,component_id,timestamp,x\n1,2,3,4\n1,2,4,abc\n', 3, 'x', /"abc" is not a number/],
+    ['a lone space', 'job_id,component_id,timestamp,x\n1,2,3, \n', 2, 'x', /" " is not a number/],
+    ['missing id value', 'job_id,component_id,timestamp\n1,,3\n', 2, 'component_id', /id value is missing/],
+    ['too few fields', 'job_id,component_id,timestamp\n1,2,3\n\n1,2\n', 4, undefined, /expected 3 fields as in the header, found 2/],
+    ['too many fields', 'job_id,component_id,timestamp\n1,2,3,4,5\n', 2, undefined, /expected 3 fields as in the header, found 5/],
+    ['repeated name', 'job_id,component_id,timestamp,x,x\n', 1, 'x', /appears twice/],
+    ['missing id column', 'job_id,timestamp,x\n1,2,3\n', 1, 'component_id', /id column "component_id" is missing/],
+    ['empty file', '', undefined, undefined, /empty/],
+  ];
+  for (const [title, text, line, column, message] of bad) {
+    it(`names file, line and column of a bad file: ${title}`, async () => {
+      const path = await write(`${title.replace(/ /g, '-')}.csv`, text);
+      for (const chunkBytes of [undefined, 3]) {
+        await assert.rejects(readTidyColumns(path, { chunkBytes }), (err: unknown) => {
+          assert.ok(err instanceof TelemetryInputError);
+          assert.equal(err.file, path);
+          assert.equal(err.line, line);
+          assert.equal(err.column, column);
+          assert.match(err.message, message);
+          return true;
+        });
+      }
+    });
+  }
+
+  it('names a file it cannot open', async () => {
+    await assert.rejects(readTidyColumns(join(await dirPromise, 'absent.csv')), (err: unknown) => err instanceof TelemetryInputError && /cannot read the file \(ENOENT/.test(err.message));
+  });
+});
