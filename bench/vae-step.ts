@@ -3,8 +3,9 @@
  *
  *   node --import tsx bench/vae-step.ts [--input 2000] [--repeats 5] [--quick]
  *
- * Prints the backend; ms/step and GFLOP/s of this library's trainer (analytic gradients, SIMD
- * Adam) and of a plain tfjs layers model trained with model.fit at the same shape; the
+ * Prints the backend; ms/step and GFLOP/s of this library's trainer (`VaeEngine`: generated wasm
+ * SIMD kernels), of its tfjs-ops path (`vae-step.ts` + SIMD Adam, used under tfjs-node) and of a
+ * plain tfjs layers model trained with model.fit at the same shape; the
  * throughput of two trainings in two worker threads; and the cost of a 1000-epoch training on
  * the paper's largest training set (64 samples at input 2000) and at the Minimal setting
  * (~1,600 features). FLOPs per step = 3 x 2 B (d h + h 2l + l h + h d) (forward; backward
@@ -12,12 +13,14 @@
  * shared).
  */
 import * as tf from '@tensorflow/tfjs';
+import { loadavg } from 'node:os';
 import { useBestBackend } from '../src/model/backend.js';
 import { Adam } from '../src/model/adam.js';
 import { batchTensors, noiseTensor } from '../src/model/batches.js';
 import { ProdigySampling } from '../src/model/layers-model.js';
 import { trainInWorker } from '../src/model/train-worker.js';
 import { Vae } from '../src/model/vae.js';
+import { VaeEngine } from '../src/model/vae-engine.js';
 import { lossAndGradients } from '../src/model/vae-step.js';
 import { Random } from '../src/util/random.js';
 
@@ -44,8 +47,26 @@ function randomRows(rows: number, cols: number, seed: number) {
 const min = (xs: number[]) => Math.min(...xs);
 const fmt = (ms: number) => `${ms.toFixed(1)} ms/step, ${(flopsPerStep / ms / 1e6).toFixed(1)} GFLOP/s`;
 
-/** ms per step of our trainer: `steps` steps after a warm-up, min over repeats. */
-function ourStep(steps: number): number {
+/** ms per step of the engine: `steps` steps after a warm-up, min over repeats. */
+function engineStep(steps: number): number {
+  const vae = Vae.create(d, { seed: 1 });
+  const engine = new VaeEngine(vae.weights.dims, B, vae.weights.toArrays(), vae.config);
+  vae.dispose();
+  const data = randomRows(B, d, 2);
+  const order = Array.from({ length: B }, (_, i) => i);
+  const rng = new Random(3);
+  for (let s = 0; s < 3; s++) engine.trainStep(data, order, 0, B, rng); // compile and tier up
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    for (let s = 0; s < steps; s++) engine.trainStep(data, order, 0, B, rng);
+    times.push((performance.now() - t0) / steps);
+  }
+  return min(times);
+}
+
+/** ms per step of the tfjs-ops trainer (vae-step.ts + Adam): `steps` steps after a warm-up, min over repeats. */
+function tfjsOpsStep(steps: number): number {
   const vae = Vae.create(d, { seed: 1 });
   const adam = new Adam(vae.weights.variables.map((v) => v.size), vae.config);
   const data = randomRows(B, d, 2);
@@ -128,12 +149,15 @@ async function parallelEpochMs(n: number, width: number, epochs: number): Promis
 const backend = await useBestBackend();
 console.log(`backend: ${backend.description}${backend.skipped.length ? ` (skipped: ${backend.skipped.join('; ')})` : ''}`);
 console.log(`shape: input ${d}, hidden ${h}, latent ${l}, batch ${B}; ${(flopsPerStep / 1e9).toFixed(2)} GFLOP per step`);
-console.log(`timings are the minimum over ${repeats} repeats\n`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`timings are the minimum over ${repeats} repeats; load average (1, 5, 15 min) before: ${load()}\n`);
 
-const ours = ourStep(quick ? 3 : 5);
-console.log(`this library (analytic gradients, SIMD Adam):  ${fmt(ours)}`);
+const ours = engineStep(quick ? 3 : 5);
+console.log(`this library (VaeEngine, wasm SIMD kernels):     ${fmt(ours)}`);
+const tfjsOps = tfjsOpsStep(quick ? 3 : 5);
+console.log(`tfjs ops (vae-step.ts + SIMD Adam):              ${fmt(tfjsOps)}  (${(tfjsOps / ours).toFixed(1)}x slower)`);
 const plain = await layersFitStep(quick ? 3 : 5);
-console.log(`plain tfjs layers model.fit:                    ${fmt(plain)}  (${(plain / ours).toFixed(1)}x slower)`);
+console.log(`plain tfjs layers model.fit:                     ${fmt(plain)}  (${(plain / ours).toFixed(1)}x slower)`);
 
 const epochs = quick ? 3 : 6;
 const single = await epochMs(d, epochs);
@@ -148,3 +172,4 @@ console.log(
 const minimal = 1600;
 const minimalEpoch = await epochMs(minimal, epochs);
 console.log(`  Minimal setting, input ${minimal}: ${minimalEpoch.toFixed(1)} ms/epoch -> 1000 epochs ${minimalEpoch.toFixed(0)} s`);
+console.log(`load average after: ${load()}`);
