@@ -12,6 +12,8 @@ import { cwtCoefficients } from '../../src/features/calculators/spectral/cwt-coe
 import { ricker, rickerCwtRow } from '../../src/features/calculators/spectral/ricker-cwt.js';
 import { numberCwtPeaks } from '../../src/features/calculators/spectral/number-cwt-peaks.js';
 import {
+  countPeaksCwt,
+  findPeaksCwt,
   identifyRidgeLines,
   relativeMaxima,
   scoreAtPercentile,
@@ -225,6 +227,38 @@ test("ridge lines follow scipy: snapshot columns, nearest line (lowest index on 
   const gapped = identifyRidgeLines([[5], [], [], [5]], 10, [1, 1, 1, 1], 1);
   assert.deepEqual(gapped.map((l) => [l.length, l.lastRow, l.lastCol]).sort(), [[1, 0, 5], [1, 3, 5]]);
   assert.deepEqual(identifyRidgeLines([[], []], 10, [1, 1], 1), []);
+});
+
+test('countPeaksCwt counts what findPeaksCwt lists, for several n at once', () => {
+  // random walks, integer walks and flat stretches (exact ties in the CWT rows), short series
+  let state = 12345;
+  const uniform = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let compared = 0;
+  let nonzero = 0;
+  for (let trial = 0; trial < 300; trial++) {
+    const length = trial < 40 ? 1 + trial : 50 + Math.floor(uniform() * 400);
+    const x = new Float64Array(length);
+    let v = 0;
+    for (let i = 0; i < length; i++) {
+      const step = trial % 3 === 0 ? Math.round(uniform() * 4 - 2) : trial % 3 === 1 ? uniform() - 0.5 : uniform() < 0.7 ? 0 : uniform() * 3;
+      x[i] = v += step;
+    }
+    const ns = [1, 5, 3, 8];
+    const widths = Array.from({ length: 8 }, (_, i) => i + 1);
+    const cwt = new Float64Array(8 * length);
+    const rows = widths.map((a) => rickerCwtRow(x, a));
+    rows.forEach((row, r) => cwt.set(row, r * length));
+    const got = new Float64Array(ns.length + 1);
+    countPeaksCwt(cwt, length, ns, got, 1);
+    assert.equal(got[0], 0, 'writes from the offset');
+    ns.forEach((n, i) => {
+      const expected = findPeaksCwt(rows.slice(0, n), widths.slice(0, n)).length;
+      assert.equal(got[i + 1], expected, `trial ${trial}, n ${n}`);
+      compared++;
+      if (expected > 0) nonzero++;
+    });
+  }
+  assert.ok(nonzero > compared / 2, `${nonzero} of ${compared} counts are nonzero`);
 });
 
 test('number_cwt_peaks counts isolated bumps and handles tiny series', () => {

@@ -94,6 +94,43 @@ export function windowPercentile(row: Float64Array, c: number, windowSize: numbe
   return percentileOfSorted(smallest, m, per);
 }
 
+/**
+ * {@link windowPercentile} for a row without NaN: the same selection with plain comparisons
+ * and the largest kept value in a local (the same values, so the same result).
+ */
+function finiteWindowPercentile(row: Float64Array, c: number, windowSize: number, per: number, smallest: Float64Array): number {
+  const n = row.length;
+  const half = Math.floor(windowSize / 2);
+  const from = Math.max(c - half, 0);
+  const to = Math.min(c + half + (windowSize % 2), n);
+  const m = to - from;
+  const k = Math.min(m, Math.trunc((per / 100) * (m - 1)) + 2);
+  let p = from;
+  let count = 0;
+  for (; p < to && count < k; p++) {
+    const v = row[p]!;
+    let b = count++;
+    while (b > 0 && v < smallest[b - 1]!) {
+      smallest[b] = smallest[b - 1]!;
+      b--;
+    }
+    smallest[b] = v;
+  }
+  let top = smallest[k - 1]!;
+  for (; p < to; p++) {
+    const v = row[p]!;
+    if (!(v < top)) continue;
+    let b = k - 1;
+    while (b > 0 && v < smallest[b - 1]!) {
+      smallest[b] = smallest[b - 1]!;
+      b--;
+    }
+    smallest[b] = v;
+    top = smallest[k - 1]!;
+  }
+  return percentileOfSorted(smallest, m, per);
+}
+
 /** The noise floor (windowPercentile) of every column of `row`. */
 export function slidingPercentile(row: Float64Array, windowSize: number, per: number): Float64Array {
   const noise = new Float64Array(row.length);
@@ -213,4 +250,172 @@ export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly num
     peaks.push(col);
   }
   return peaks.sort((a, b) => a - b);
+}
+
+/** Working arrays of {@link countPeaksCwt}, grown as needed and reused between calls. */
+class RidgeScratch {
+  maxima = new Int32Array(0);
+  /** maxima of row r: `maxima[rowStart[r], rowStart[r + 1])`. */
+  rowStart = new Int32Array(0);
+  lowestLineAt = new Int32Array(0);
+  touched = new Int32Array(0);
+  active = new Int32Array(0);
+  kept = new Int32Array(0);
+  length = new Int32Array(0);
+  lastRow = new Int32Array(0);
+  lastCol = new Int32Array(0);
+  gap = new Int32Array(0);
+  noise = new Float64Array(0);
+  /** noiseEpoch[c] === epoch: noise[c] holds this call's value. */
+  noiseEpoch = new Int32Array(0);
+  epoch = 0;
+  smallest = new Float64Array(0);
+
+  prepare(rows: number, numCols: number): void {
+    if (this.rowStart.length < rows + 1) this.rowStart = new Int32Array(rows + 1);
+    if (this.maxima.length < rows * numCols) this.maxima = new Int32Array(rows * numCols);
+    if (this.lowestLineAt.length < numCols) {
+      this.lowestLineAt = new Int32Array(numCols).fill(-1);
+      this.touched = new Int32Array(numCols);
+      this.noise = new Float64Array(numCols);
+      this.noiseEpoch = new Int32Array(numCols);
+    }
+  }
+
+  prepareLines(count: number): void {
+    if (this.length.length >= count) return;
+    this.active = new Int32Array(count);
+    this.kept = new Int32Array(count);
+    this.length = new Int32Array(count);
+    this.lastRow = new Int32Array(count);
+    this.lastCol = new Int32Array(count);
+    this.gap = new Int32Array(count);
+  }
+}
+
+const scratch = new RidgeScratch();
+
+/**
+ * `findPeaksCwt(rows, widths).length` for widths 1, 2, ..., each n of `ns`, from the CWT rows
+ * laid out flat (`cwt[(a - 1) * numCols + c]` for width a, a up to max(ns)): the same steps on
+ * typed arrays, without building the peak list. The relative maxima of the rows and the noise
+ * floors of row 0 are found once for all n.
+ */
+export function countPeaksCwt(cwt: Float64Array, numCols: number, ns: readonly number[], out: Float64Array, offset: number): void {
+  let rows = 0;
+  for (const n of ns) rows = Math.max(rows, n);
+  const s = scratch;
+  s.prepare(rows, numCols);
+  const { maxima, rowStart } = s;
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    rowStart[r] = count;
+    const base = r * numCols;
+    for (let c = 1; c + 1 < numCols; c++) {
+      const v = cwt[base + c]!;
+      if (v > cwt[base + c - 1]! && v > cwt[base + c + 1]!) maxima[count++] = c;
+    }
+  }
+  rowStart[rows] = count;
+  s.prepareLines(count + 1);
+  if (++s.epoch === 0x7fffffff) {
+    s.epoch = 1;
+    s.noiseEpoch.fill(0);
+  }
+  const windowSize = Math.ceil(numCols / 20);
+  if (s.smallest.length < windowSize + 1) s.smallest = new Float64Array(windowSize + 1);
+  const rowOne = cwt.subarray(0, numCols);
+  let finite = true;
+  for (let c = 0; c < numCols && finite; c++) finite = rowOne[c] === rowOne[c];
+  for (let i = 0; i < ns.length; i++) out[offset + i] = countRidgePeaks(cwt, rowOne, ns[i]!, windowSize, finite);
+}
+
+/** The surviving ridge lines of rows 0..n-1 (widths 1..n), counted (see the module comment). */
+function countRidgePeaks(cwt: Float64Array, rowOne: Float64Array, n: number, windowSize: number, finite: boolean): number {
+  const numCols = rowOne.length;
+  const s = scratch;
+  const { maxima, rowStart, lowestLineAt, touched, length, lastRow, lastCol, gap } = s;
+  let active = s.active;
+  let kept = s.kept;
+  let startRow = -1;
+  for (let r = n - 1; r >= 0; r--) {
+    if (rowStart[r + 1]! > rowStart[r]!) {
+      startRow = r;
+      break;
+    }
+  }
+  if (startRow < 0) return 0;
+  const minLength = Math.ceil(n / 4);
+  const gapThresh = 1; // ceil(widths[0])
+  let lines = 0;
+  let activeCount = 0;
+  for (let m = rowStart[startRow]!; m < rowStart[startRow + 1]!; m++) {
+    length[lines] = 1;
+    lastRow[lines] = startRow;
+    lastCol[lines] = maxima[m]!;
+    gap[lines] = 0;
+    active[activeCount++] = lines++;
+  }
+  let peaks = 0;
+  const survives = (line: number): boolean => {
+    if (length[line]! < minLength) return false;
+    const col = lastCol[line]!;
+    if (s.noiseEpoch[col] !== s.epoch) {
+      s.noise[col] = finite ? finiteWindowPercentile(rowOne, col, windowSize, 10, s.smallest) : windowPercentile(rowOne, col, windowSize, 10, s.smallest);
+      s.noiseEpoch[col] = s.epoch;
+    }
+    const snr = Math.abs(cwt[lastRow[line]! * numCols + col]! / s.noise[col]!);
+    return !(snr < 1); // NaN passes, as in Python
+  };
+  for (let row = startRow - 1; row >= 0; row--) {
+    const snapshot = activeCount;
+    let touchedCount = 0;
+    for (let i = snapshot - 1; i >= 0; i--) {
+      const line = active[i]!;
+      gap[line]! += 1;
+      const c = lastCol[line]!;
+      if (lowestLineAt[c] === -1) touched[touchedCount++] = c;
+      lowestLineAt[c] = i;
+    }
+    const reach = (row + 1) / 4; // max_distances[row] = widths[row] / 4
+    for (let m = rowStart[row]!; m < rowStart[row + 1]!; m++) {
+      const col = maxima[m]!;
+      let found = -1;
+      for (let d = 0; d <= reach && d < numCols; d++) {
+        const left = col - d >= 0 ? lowestLineAt[col - d]! : -1;
+        const right = d > 0 && col + d < numCols ? lowestLineAt[col + d]! : -1;
+        if (left >= 0 || right >= 0) {
+          found = left < 0 ? right : right < 0 ? left : Math.min(left, right);
+          break;
+        }
+      }
+      if (found >= 0) {
+        const line = active[found]!;
+        length[line]! += 1;
+        lastRow[line] = row;
+        lastCol[line] = col;
+        gap[line] = 0;
+      } else {
+        length[lines] = 1;
+        lastRow[lines] = row;
+        lastCol[lines] = col;
+        gap[lines] = 0;
+        active[activeCount++] = lines++;
+      }
+    }
+    for (let t = 0; t < touchedCount; t++) lowestLineAt[touched[t]!] = -1;
+    let keptCount = 0;
+    for (let i = 0; i < activeCount; i++) {
+      const line = active[i]!;
+      if (gap[line]! > gapThresh) {
+        if (survives(line)) peaks++;
+      } else kept[keptCount++] = line;
+    }
+    const swap = active;
+    active = kept;
+    kept = swap;
+    activeCount = keptCount;
+  }
+  for (let i = 0; i < activeCount; i++) if (survives(active[i]!)) peaks++;
+  return peaks;
 }

@@ -3,24 +3,42 @@
  * smooths x with Ricker wavelets of widths 1, 2, ..., n and keeps the peaks that persist over
  * enough widths with a signal-to-noise ratio of at least 1 (see find-peaks-cwt.ts).
  *
- * Parameters: n, the largest wavelet width (an integer >= 1).
- * The CWT rows are shared between parameter sets through the memo keys 'ricker_cwt_row_<a>'.
+ * Parameters: n, the largest wavelet width (an integer >= 1). All parameter sets are counted
+ * from one set of CWT rows (widths 1..max n) and one search for their relative maxima.
  */
-import { paramCalculator, type SeriesContext } from '../../calculator.js';
-import { num } from '../../params.js';
-import { findPeaksCwt } from './find-peaks-cwt.js';
+import { requireParams, type Calculator } from '../../calculator.js';
+import { formatParamSet, num } from '../../params.js';
+import { countPeaksCwt } from './find-peaks-cwt.js';
 import { rickerCwtRow } from './ricker-cwt.js';
 
-/** The Ricker CWT row of width a of the context's series, memoised per width. */
-export function seriesRickerCwtRow(ctx: SeriesContext, a: number): Float64Array {
-  return ctx.memo(`ricker_cwt_row_${a}`, () => rickerCwtRow(ctx.x, a));
+/** The CWT rows of the series being computed, width a in row a - 1 (grown as needed, reused). */
+let rows = new Float64Array(0);
+
+function widthsOf(params: Parameters<Calculator['outputs']>[0]): number[] {
+  return requireParams('number_cwt_peaks', params).map((p) => {
+    const n = num(p.n);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`number_cwt_peaks: n must be an integer >= 1, got ${String(p.n)}`);
+    return n;
+  });
 }
 
-export const numberCwtPeaks = paramCalculator('number_cwt_peaks', (x, params, ctx) => {
-  const n = num(params.n);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`number_cwt_peaks: n must be an integer >= 1, got ${String(params.n)}`);
-  if (x.length === 0) return 0;
-  const widths = Array.from({ length: n }, (_, i) => i + 1);
-  const rows = widths.map((a) => seriesRickerCwtRow(ctx, a));
-  return findPeaksCwt(rows, widths).length;
-});
+export const numberCwtPeaks: Calculator = {
+  name: 'number_cwt_peaks',
+  outputs: (params) => {
+    widthsOf(params);
+    return requireParams('number_cwt_peaks', params).map(formatParamSet);
+  },
+  compute(ctx, params, out, offset) {
+    const ns = widthsOf(params);
+    const x = ctx.x;
+    if (x.length === 0) {
+      out.fill(0, offset, offset + ns.length);
+      return;
+    }
+    const widest = Math.max(...ns);
+    const numCols = x.length;
+    if (rows.length < widest * numCols) rows = new Float64Array(widest * numCols);
+    for (let a = 1; a <= widest; a++) rickerCwtRow(x, a, rows.subarray((a - 1) * numCols, a * numCols));
+    countPeaksCwt(rows, numCols, ns, out, offset);
+  },
+};

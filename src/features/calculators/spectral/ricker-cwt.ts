@@ -90,18 +90,26 @@ export function rickerCwtRow(x: Float64Array, a: number, out: Float64Array = new
   };
   for (; i < firstFull && i < n; i++) out[i] = edge(i);
   for (; i + 3 <= lastFull; i += 4) {
+    // x[b + k + m] feeds output i + m at step k, and output i + m - 1 at step k + 1: each value
+    // is loaded once and handed down the four accumulators (x0..x3), as in a shift register.
     const b = i + shift - N + 1;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
+    let x0 = x[b]!;
+    let x1 = x[b + 1]!;
+    let x2 = x[b + 2]!;
     for (let k = 0; k < N; k++) {
       const h = hr[k]!;
-      const j = b + k;
-      s0 += x[j]! * h;
-      s1 += x[j + 1]! * h;
-      s2 += x[j + 2]! * h;
-      s3 += x[j + 3]! * h;
+      const x3 = x[b + k + 3]!;
+      s0 += x0 * h;
+      s1 += x1 * h;
+      s2 += x2 * h;
+      s3 += x3 * h;
+      x0 = x1;
+      x1 = x2;
+      x2 = x3;
     }
     out[i] = s0;
     out[i + 1] = s1;
