@@ -9,8 +9,8 @@
  * [K, M]: strides [1, M]) without copying. A register tile is `rows` rows x `vectors` f32x4
  * of C; per k it loads the tile's B vectors once and one splatted A value per row. The last
  * n mod (4 vectors) columns get a narrower tile whose partial vector is written lane by lane,
- * so nothing outside C is written (when C is read back, for accumulating or k chunks, a
- * partial vector reads up to 12 bytes past its row: the memory must extend that far).
+ * so nothing outside C is written (when accumulating, a partial vector reads up to 12 bytes
+ * past its row: the memory must extend that far).
  * `relu` applies max(0, .) to the result.
  *
  * Each C value is a float32 sum over k in increasing order, one product at a time (no fused
@@ -40,19 +40,6 @@ export interface GemmShape {
   readonly accumulate: boolean;
   /** max(0, .) on the result. */
   readonly relu: boolean;
-  /**
-   * Splits k into chunks of this many steps, each swept over all of C's columns before the
-   * next (so a strided A chunk stays in the L1 cache across column tiles); 0 for no split.
-   */
-  readonly kChunk?: number;
-}
-
-/** A stretch of k: its first step and length, and whether it is the first or last of the product. */
-interface Chunk {
-  readonly start: number;
-  readonly steps: number;
-  readonly first: boolean;
-  readonly last: boolean;
 }
 
 /** Registers V8 (x64) leaves to a kernel's v128 values without spilling, as measured. */
@@ -81,9 +68,9 @@ export function gemmFunction(name: string, shape: GemmShape): FunctionCode {
   const fullTiles = Math.floor(n / tileColumns);
   const rest = n % tileColumns;
 
-  /** The k loop (`steps` long) of a tile `used` vectors wide, AP and BP at the tile's start. */
-  const kLoop = (used: number, steps: number) => {
-    const code = [...get(AP), ...op.i32Const(steps * aColBytes), ...op.i32Add, ...set(KEND), ...op.loop];
+  /** The k loop of a tile `used` vectors wide, AP and BP at the tile's start. */
+  const kLoop = (used: number) => {
+    const code = [...get(AP), ...op.i32Const(k * aColBytes), ...op.i32Add, ...set(KEND), ...op.loop];
     for (let v = 0; v < used; v++) code.push(...get(BP), ...op.v128Load(16 * v), ...set(BV + v));
     for (let r = 0; r < rows; r++) {
       code.push(...get(AP), ...op.v128Load32Splat(r * aRowBytes), ...set(S));
@@ -98,30 +85,29 @@ export function gemmFunction(name: string, shape: GemmShape): FunctionCode {
   };
 
   /** The stored value of accumulator (r, v) (left on the stack), C's vector at byte `offset` from CP. */
-  const result = (r: number, v: number, offset: number, chunk: Chunk) => {
+  const result = (r: number, v: number, offset: number) => {
     const code = [...get(acc(r, v))];
-    if (chunk.last && bias) code.push(...get(BIAS), ...op.v128Load32Splat(4 * r), ...op.f32x4Add);
-    if (accumulate || !chunk.first) code.push(...get(CP), ...op.v128Load(offset), ...op.f32x4Add);
-    if (chunk.last && relu) code.push(...op.v128Const0, ...op.f32x4Max);
+    if (bias) code.push(...get(BIAS), ...op.v128Load32Splat(4 * r), ...op.f32x4Add);
+    if (accumulate) code.push(...get(CP), ...op.v128Load(offset), ...op.f32x4Add);
+    if (relu) code.push(...op.v128Const0, ...op.f32x4Max);
     return code;
   };
 
-  /** One tile of `columns` columns at (A, BROW, CP) over one chunk of k. */
-  const tile = (columns: number, chunk: Chunk) => {
+  /** One tile of `columns` columns at (A, BROW, CP). */
+  const tile = (columns: number) => {
     const used = Math.ceil(columns / 4);
     const code: number[] = [];
     for (let r = 0; r < rows; r++) for (let v = 0; v < used; v++) code.push(...op.v128Const0, ...set(acc(r, v)));
-    code.push(...get(A), ...op.i32Const(chunk.start * aColBytes), ...op.i32Add, ...set(AP));
-    code.push(...get(BROW), ...op.i32Const(chunk.start * ldbBytes), ...op.i32Add, ...set(BP), ...kLoop(used, chunk.steps));
+    code.push(...get(A), ...set(AP), ...get(BROW), ...set(BP), ...kLoop(used));
     for (let r = 0; r < rows; r++) {
       for (let v = 0; v < used; v++) {
         const offset = r * ldcBytes + 16 * v;
         const lanes = Math.min(4, columns - 4 * v);
         if (lanes === 4) {
-          code.push(...get(CP), ...result(r, v, offset, chunk), ...op.v128Store(offset));
+          code.push(...get(CP), ...result(r, v, offset), ...op.v128Store(offset));
         } else {
           for (let lane = 0; lane < lanes; lane++) {
-            code.push(...get(CP), ...result(r, v, offset, chunk), ...op.v128Store32Lane(offset + 4 * lane, lane));
+            code.push(...get(CP), ...result(r, v, offset), ...op.v128Store32Lane(offset + 4 * lane, lane));
           }
         }
       }
@@ -129,23 +115,15 @@ export function gemmFunction(name: string, shape: GemmShape): FunctionCode {
     return code;
   };
 
-  const chunkSize = shape.kChunk && shape.kChunk < k ? shape.kChunk : k;
-  const chunks: Chunk[] = [];
-  for (let start = 0; start < k; start += chunkSize) {
-    chunks.push({ start, steps: Math.min(chunkSize, k - start), first: start === 0, last: start + chunkSize >= k });
-  }
-
   const body: number[] = [...op.block, ...get(BLOCKS), ...op.i32Eqz, ...op.brIf(0), ...op.loop];
-  for (const chunk of chunks) {
-    body.push(...get(B), ...set(BROW), ...get(C), ...set(CP));
-    if (fullTiles > 0) {
-      body.push(...op.i32Const(fullTiles), ...set(TILE), ...op.loop, ...tile(tileColumns, chunk));
-      body.push(...get(BROW), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(BROW));
-      body.push(...get(CP), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(CP));
-      body.push(...get(TILE), ...op.i32Const(1), ...op.i32Sub, ...op.localTee(TILE), ...op.brIf(0), ...op.end);
-    }
-    if (rest > 0) body.push(...tile(rest, chunk));
+  body.push(...get(B), ...set(BROW), ...get(C), ...set(CP));
+  if (fullTiles > 0) {
+    body.push(...op.i32Const(fullTiles), ...set(TILE), ...op.loop, ...tile(tileColumns));
+    body.push(...get(BROW), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(BROW));
+    body.push(...get(CP), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(CP));
+    body.push(...get(TILE), ...op.i32Const(1), ...op.i32Sub, ...op.localTee(TILE), ...op.brIf(0), ...op.end);
   }
+  if (rest > 0) body.push(...tile(rest));
   body.push(...get(A), ...op.i32Const(rows * aRowBytes), ...op.i32Add, ...set(A));
   body.push(...get(C), ...op.i32Const(rows * ldcBytes), ...op.i32Add, ...set(C));
   if (bias) body.push(...get(BIAS), ...op.i32Const(4 * rows), ...op.i32Add, ...set(BIAS));

@@ -40,8 +40,9 @@ function worstRelative(got: readonly Float32Array[], want: readonly (Float32Arra
 }
 
 test('engine loss and gradients equal vae-step.ts (itself checked against tf.grads)', () => {
-  // Shapes with row remainders of the 4-row tiles (latent 13, 2 * latent 26), a batch that is
-  // not a multiple of 4 and input > 256, so the W^T g product of the decoder runs in k chunks.
+  // Shapes with row remainders of the 4-row tiles (latent 13, 2 * latent 26, batch 11), column
+  // remainders of the 8-wide tiles, and widths over 64 so input gradients take several chunks
+  // of Wt rows (300 = 4 x 64 + 44).
   for (const [dims, b] of [
     [{ inputDim: 7, intermediateDim: 4, latentDim: 3 }, 5],
     [{ inputDim: 300, intermediateDim: 150, latentDim: 13 }, 11],
