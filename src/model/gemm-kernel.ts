@@ -40,6 +40,8 @@ export interface GemmShape {
   readonly accumulate: boolean;
   /** max(0, .) on the result. */
   readonly relu: boolean;
+  /** Bytes from one column tile's B to the next (default 16 * vectors: B row-major). */
+  readonly bTileBytes?: number;
 }
 
 /** Registers V8 (x64) leaves to a kernel's v128 values without spilling, as measured. */
@@ -119,7 +121,7 @@ export function gemmFunction(name: string, shape: GemmShape): FunctionCode {
   body.push(...get(B), ...set(BROW), ...get(C), ...set(CP));
   if (fullTiles > 0) {
     body.push(...op.i32Const(fullTiles), ...set(TILE), ...op.loop, ...tile(tileColumns));
-    body.push(...get(BROW), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(BROW));
+    body.push(...get(BROW), ...op.i32Const(shape.bTileBytes ?? 4 * tileColumns), ...op.i32Add, ...set(BROW));
     body.push(...get(CP), ...op.i32Const(4 * tileColumns), ...op.i32Add, ...set(CP));
     body.push(...get(TILE), ...op.i32Const(1), ...op.i32Sub, ...op.localTee(TILE), ...op.brIf(0), ...op.end);
   }

@@ -33,6 +33,8 @@ type Kernel = (a: number, b: number, c: number, bias: number, blocks: number) =>
 /** Rows per register tile and f32x4 vectors per tile row, as measured fastest. */
 const TILE_ROWS = 4;
 const TILE_VECTORS = 2;
+/** Columns of a register tile: B operands of the batch-sized products are stored in panels this wide. */
+const PANEL = 4 * TILE_VECTORS;
 /**
  * Rows of Wt per call of an input-gradient product: that slice of Wt stays in the L2 cache
  * while every batch row passes over it (48-64 measured best on the project's machine).
@@ -70,6 +72,8 @@ interface ProductSpec {
   readonly bias?: boolean;
   readonly relu?: boolean;
   readonly accumulate?: boolean;
+  /** B is stored in panels (see `packedIndex`) rather than row-major. */
+  readonly panelB?: boolean;
 }
 
 /** Compiles a set of products into one module on `memory`. */
@@ -78,7 +82,8 @@ function compileProducts(memory: WasmMemory, specs: ReadonlyMap<string, ProductS
   for (const [name, s] of specs) {
     const shape: GemmShape = {
       rows: TILE_ROWS, vectors: TILE_VECTORS, n: s.n, k: s.k, aRowStride: s.aRowStride, aColStride: s.aColStride,
-      ldb: s.n, ldc: s.n, bias: s.bias ?? false, accumulate: s.accumulate ?? false, relu: s.relu ?? false,
+      ldb: s.panelB ? PANEL : s.n, ldc: s.n, bias: s.bias ?? false, accumulate: s.accumulate ?? false, relu: s.relu ?? false,
+      ...(s.panelB ? { bTileBytes: 4 * PANEL * s.k } : {}),
     };
     functions.push(gemmFunction(name, shape));
     if (s.m % TILE_ROWS) functions.push(gemmFunction(`${name}_last`, { ...shape, rows: s.m % TILE_ROWS }));
@@ -154,10 +159,12 @@ interface Layout {
   readonly grads: number;
   readonly m: number;
   readonly v: number;
-  /** Activations [width, batch] (x also as rows [batch, input]). */
-  readonly xT: number; readonly x: number; readonly epsT: number;
-  readonly a1T: number; readonly a1: number; readonly headsT: number; readonly sigmaT: number;
-  readonly zT: number; readonly z: number; readonly a3T: number; readonly a3: number; readonly yT: number;
+  /** Activations [width, batch]. */
+  readonly xT: number; readonly epsT: number; readonly a1T: number; readonly headsT: number;
+  readonly sigmaT: number; readonly zT: number; readonly a3T: number; readonly yT: number;
+  /** The B operands of the batch-sized products, in panels: xT, a1T, zT, a3T and x, a1, z, a3 (their transposes). */
+  readonly xTPanels: number; readonly a1TPanels: number; readonly zTPanels: number; readonly a3TPanels: number;
+  readonly xPanels: number; readonly a1Panels: number; readonly zPanels: number; readonly a3Panels: number;
   readonly g4T: number; readonly g3T: number; readonly gzT: number; readonly ghT: number; readonly g1T: number;
   /** An input gradient in rows, [batch, width] (row-form products). */
   readonly gIn: number;
@@ -183,14 +190,25 @@ function layout(dims: VaeDims, batch: number): Layout {
   const B = batch;
   return {
     paramOffsets, paramCount: total, params, grads, m, v,
-    xT: take(d * B), x: take(d * B), epsT: take(l * B),
-    a1T: take(h * B), a1: take(h * B), headsT: take(2 * l * B), sigmaT: take(l * B),
-    zT: take(l * B), z: take(l * B), a3T: take(h * B), a3: take(h * B), yT: take(d * B),
+    xT: take(d * B), epsT: take(l * B), a1T: take(h * B), headsT: take(2 * l * B),
+    sigmaT: take(l * B), zT: take(l * B), a3T: take(h * B), yT: take(d * B),
+    xTPanels: take(panelSize(d, B)), a1TPanels: take(panelSize(h, B)), zTPanels: take(panelSize(l, B)), a3TPanels: take(panelSize(h, B)),
+    xPanels: take(panelSize(B, d)), a1Panels: take(panelSize(B, h)), zPanels: take(panelSize(B, l)), a3Panels: take(panelSize(B, h)),
     g4T: take(d * B), g3T: take(h * B), gzT: take(l * B), ghT: take(2 * l * B), g1T: take(h * B),
     gIn: take(Math.max(h, l) * B),
     end: at,
   };
 }
+
+/** Floats of a [k, n] matrix stored in panels (n rounded up to whole panels). */
+const panelSize = (k: number, n: number) => Math.ceil(n / PANEL) * PANEL * k;
+
+/**
+ * Where element (k, n) of a [k, n] matrix stored in panels lives: panel floor(n / PANEL) holds
+ * columns PANEL floor(n / PANEL) .. + PANEL - 1 of every row, row after row, so a register
+ * tile reads its B values as one contiguous stream.
+ */
+const packedIndex = (k: number, n: number, rows: number) => (n - (n % PANEL)) * rows + k * PANEL + (n % PANEL);
 
 /** Rounds a float count up to a multiple of 16 (64-byte alignment). */
 const align = (n: number) => Math.ceil(n / 16) * 16;
@@ -286,14 +304,14 @@ export class VaeEngine {
     if (known) return known;
     const { inputDim: d, intermediateDim: h, latentDim: l } = this.dims;
     const specs = new Map<string, ProductSpec>([
-      ['layer1', { m: h, n: b, k: d, aRowStride: d, aColStride: 1, bias: true, relu: true }],
-      ['heads', { m: 2 * l, n: b, k: h, aRowStride: h, aColStride: 1, bias: true }],
-      ['layer3', { m: h, n: b, k: l, aRowStride: l, aColStride: 1, bias: true, relu: true }],
-      ['layer4', { m: d, n: b, k: h, aRowStride: h, aColStride: 1, bias: true }],
-      ['gradW4', { m: d, n: h, k: b, aRowStride: b, aColStride: 1 }],
-      ['gradW3', { m: h, n: l, k: b, aRowStride: b, aColStride: 1 }],
-      ['gradHeads', { m: 2 * l, n: h, k: b, aRowStride: b, aColStride: 1 }],
-      ['gradW1', { m: h, n: d, k: b, aRowStride: b, aColStride: 1 }],
+      ['layer1', { m: h, n: b, k: d, aRowStride: d, aColStride: 1, bias: true, relu: true, panelB: true }],
+      ['heads', { m: 2 * l, n: b, k: h, aRowStride: h, aColStride: 1, bias: true, panelB: true }],
+      ['layer3', { m: h, n: b, k: l, aRowStride: l, aColStride: 1, bias: true, relu: true, panelB: true }],
+      ['layer4', { m: d, n: b, k: h, aRowStride: h, aColStride: 1, bias: true, panelB: true }],
+      ['gradW4', { m: d, n: h, k: b, aRowStride: b, aColStride: 1, panelB: true }],
+      ['gradW3', { m: h, n: l, k: b, aRowStride: b, aColStride: 1, panelB: true }],
+      ['gradHeads', { m: 2 * l, n: h, k: b, aRowStride: b, aColStride: 1, panelB: true }],
+      ['gradW1', { m: h, n: d, k: b, aRowStride: b, aColStride: 1, panelB: true }],
       ...InputGradient.specs('back4', b, d, h),
       ...InputGradient.specs('back3', b, h, l),
       ...InputGradient.specs('backHeads', b, 2 * l, h),
@@ -321,20 +339,22 @@ export class VaeEngine {
     const f = this.view();
     const param = (i: number) => 4 * (L.params + L.paramOffsets[i]!);
 
-    // Inputs: x rows, xT, noise.
+    // Inputs: xT, xT and x in panels, noise.
     for (let i = 0; i < b; i++) {
       const src = order[from + i]! * d;
-      const row = L.x + i * d;
+      const xTPanels = L.xTPanels + (i - (i % PANEL)) * d + (i % PANEL);
       for (let c = 0; c < d; c++) {
         const value = data.values[src + c]!;
-        f[row + c] = value;
         f[L.xT + c * b + i] = value;
+        f[xTPanels + c * PANEL] = value;
+        f[L.xPanels + packedIndex(i, c, b)] = value;
       }
     }
     for (let i = 0; i < l * b; i++) f[L.epsT + i] = rng.normal();
 
-    P.layer1.run(param(0), 4 * L.xT, 4 * L.a1T, param(1));
-    P.heads.run(param(2), 4 * L.a1T, 4 * L.headsT, param(3));
+    P.layer1.run(param(0), 4 * L.xTPanels, 4 * L.a1T, param(1));
+    toPanels(f, L.a1T, b, 1, h, b, L.a1TPanels);
+    P.heads.run(param(2), 4 * L.a1TPanels, 4 * L.headsT, param(3));
     // Reparameterisation and the KL sum: sum (1 + lv - mu^2 - s^2).
     let klSum = 0;
     const mu = L.headsT, lv = L.headsT + l * b;
@@ -345,8 +365,10 @@ export class VaeEngine {
       f[L.zT + i] = m + s * f[L.epsT + i]!;
       klSum += 1 + f[lv + i]! - m * m - s * s;
     }
-    P.layer3.run(param(4), 4 * L.zT, 4 * L.a3T, param(5));
-    P.layer4.run(param(6), 4 * L.a3T, 4 * L.yT, param(7));
+    toPanels(f, L.zT, b, 1, l, b, L.zTPanels);
+    P.layer3.run(param(4), 4 * L.zTPanels, 4 * L.a3T, param(5));
+    toPanels(f, L.a3T, b, 1, h, b, L.a3TPanels);
+    P.layer4.run(param(6), 4 * L.a3TPanels, 4 * L.yT, param(7));
     // Sigmoid, reconstruction error and the output gradient g4 = 2 (y - x) y (1 - y).
     let reconstruction = 0;
     for (let i = 0; i < d * b; i++) {
@@ -368,14 +390,14 @@ export class VaeEngine {
     const param = (i: number) => 4 * (L.params + L.paramOffsets[i]!);
     const grad = (i: number) => L.grads + L.paramOffsets[i]!;
 
-    transposeInto(f, L.a3T, L.a3, h, b);
-    P.gradW4.run(4 * L.g4T, 4 * L.a3, 4 * grad(6));
+    toPanels(f, L.a3T, 1, b, b, h, L.a3Panels);
+    P.gradW4.run(4 * L.g4T, 4 * L.a3Panels, 4 * grad(6));
     rowSums(f, L.g4T, d, b, grad(7));
     P.back4.run(param(6), 4 * L.g4T, 4 * L.gIn);
     transposeMasked(f, L.gIn, L.g3T, b, h, L.a3T);
 
-    transposeInto(f, L.zT, L.z, l, b);
-    P.gradW3.run(4 * L.g3T, 4 * L.z, 4 * grad(4));
+    toPanels(f, L.zT, 1, b, b, l, L.zPanels);
+    P.gradW3.run(4 * L.g3T, 4 * L.zPanels, 4 * grad(4));
     rowSums(f, L.g3T, h, b, grad(5));
     P.back3.run(param(4), 4 * L.g3T, 4 * L.gIn);
     transposeInto(f, L.gIn, L.gzT, b, l);
@@ -388,13 +410,13 @@ export class VaeEngine {
       f[L.ghT + i] = gz + f[mu + i]! / b;
       f[L.ghT + l * b + i] = (gz * s * f[L.epsT + i]! + (s * s - 1) / b) * 0.5;
     }
-    transposeInto(f, L.a1T, L.a1, h, b);
-    P.gradHeads.run(4 * L.ghT, 4 * L.a1, 4 * grad(2));
+    toPanels(f, L.a1T, 1, b, b, h, L.a1Panels);
+    P.gradHeads.run(4 * L.ghT, 4 * L.a1Panels, 4 * grad(2));
     rowSums(f, L.ghT, 2 * l, b, grad(3));
     P.backHeads.run(param(2), 4 * L.ghT, 4 * L.gIn);
     transposeMasked(f, L.gIn, L.g1T, b, h, L.a1T);
 
-    P.gradW1.run(4 * L.g1T, 4 * L.x, 4 * grad(0));
+    P.gradW1.run(4 * L.g1T, 4 * L.xPanels, 4 * grad(0));
     rowSums(f, L.g1T, h, b, grad(1));
   }
 
@@ -420,6 +442,22 @@ function transposeInto(f: Float32Array, src: number, dst: number, rows: number, 
   for (let r = 0; r < rows; r++) {
     const row = src + r * cols;
     for (let c = 0; c < cols; c++) f[dst + c * rows + r] = f[row + c]!;
+  }
+}
+
+/**
+ * Stores the [rows, cols] matrix whose element (k, n) is f[src + k rowStride + n colStride]
+ * in panels at dst (see `packedIndex`).
+ */
+function toPanels(f: Float32Array, src: number, rowStride: number, colStride: number, rows: number, cols: number, dst: number): void {
+  for (let n0 = 0; n0 < cols; n0 += PANEL) {
+    const width = Math.min(PANEL, cols - n0);
+    const panel = dst + n0 * rows;
+    for (let k = 0; k < rows; k++) {
+      const from = src + k * rowStride + n0 * colStride;
+      const to = panel + k * PANEL;
+      for (let j = 0; j < width; j++) f[to + j] = f[from + j * colStride]!;
+    }
   }
 }
 
