@@ -4,7 +4,8 @@
  *
  *   C[m, n] = act( sum_k A(m, k) B[k, n]  (+ bias[m])  (+ C[m, n] when accumulating) )
  *
- * B and C are row-major with constant row strides; A is addressed as a + m * aRowStride +
+ * B and C are row-major with constant row strides (B may instead be stored in panels, one
+ * register tile's columns row after row, `bTileBytes` apart); A is addressed as a + m * aRowStride +
  * k * aColStride, so one generator covers A (row-major: strides [K, 1]) and A^T (A stored as
  * [K, M]: strides [1, M]) without copying. A register tile is `rows` rows x `vectors` f32x4
  * of C; per k it loads the tile's B vectors once and one splatted A value per row. The last

@@ -10,19 +10,23 @@ type Kernel = (a: number, b: number, c: number, bias: number, blocks: number) =>
  * C = act(A B + bias (+ C)) through the kernel (all rows in tiles of `rows`, the last rows in a
  * second kernel) against a float64 loop; returns the largest relative difference.
  */
-function check(m: number, n: number, k: number, options: Partial<GemmShape> & { transposedA?: boolean }): number {
+function check(m: number, n: number, k: number, options: Partial<GemmShape> & { transposedA?: boolean; panels?: boolean }): number {
   const rng = new Random(m * 1000 + n * 10 + k);
   const rows = options.rows ?? 4;
   const aRowStride = options.transposedA ? 1 : k;
   const aColStride = options.transposedA ? m : 1;
   const shape: GemmShape = {
     rows, vectors: options.vectors ?? 2, n, k, aRowStride, aColStride, ldb: n, ldc: n,
+    // Panels: B's columns in groups of one tile width, each group stored row after row.
+    ...(options.panels ? { ldb: 4 * (options.vectors ?? 2), bTileBytes: 16 * (options.vectors ?? 2) * k } : {}),
     bias: options.bias ?? false, accumulate: options.accumulate ?? false, relu: options.relu ?? false,
   };
   const fns = [gemmFunction('main', shape)];
   if (m % rows) fns.push(gemmFunction('last', { ...shape, rows: m % rows }));
   // A at 0, B after it, bias, then C followed by a guard band that must stay untouched.
-  const aAt = 0, bAt = m * k, biasAt = bAt + k * n, cAt = biasAt + m, guard = 64;
+  const width = 4 * shape.vectors;
+  const bSize = options.panels ? Math.ceil(n / width) * width * k : k * n;
+  const aAt = 0, bAt = m * k, biasAt = bAt + bSize, cAt = biasAt + m, guard = 64;
   const memory = newMemory(Math.ceil((4 * (cAt + m * n + guard)) / 65536) + 1);
   const f = new Float32Array(memory.buffer);
   for (let i = 0; i < cAt; i++) f[i] = rng.uniform() - 0.5;
@@ -33,11 +37,12 @@ function check(m: number, n: number, k: number, options: Partial<GemmShape> & { 
   const blocks = Math.floor(m / rows);
   (exports.main as Kernel)(4 * aAt, 4 * bAt, 4 * cAt, 4 * biasAt, blocks);
   if (m % rows) (exports.last as Kernel)(4 * (aAt + blocks * rows * aRowStride), 4 * bAt, 4 * (cAt + blocks * rows * n), 4 * (biasAt + blocks * rows), 1);
+  const bAt2 = (kk: number, j: number) => (options.panels ? bAt + (j - (j % width)) * k + kk * width + (j % width) : bAt + kk * n + j);
   let worst = 0;
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let want = 0;
-      for (let kk = 0; kk < k; kk++) want += f[aAt + i * aRowStride + kk * aColStride]! * f[bAt + kk * n + j]!;
+      for (let kk = 0; kk < k; kk++) want += f[aAt + i * aRowStride + kk * aColStride]! * f[bAt2(kk, j)]!;
       if (shape.bias) want += f[biasAt + i]!;
       if (shape.accumulate) want += before[i * n + j]!;
       if (shape.relu) want = Math.max(0, want);
@@ -64,6 +69,12 @@ test('gemm kernel: bias, relu, accumulate, other tiles', () => {
 test('gemm kernel: A read through strides (stored transposed)', () => {
   assert.ok(check(9, 10, 23, { transposedA: true }) < 1e-5);
   assert.ok(check(6, 7, 40, { transposedA: true, accumulate: true, bias: true, relu: true }) < 1e-5);
+});
+
+test('gemm kernel: B stored in panels of one tile width', () => {
+  assert.ok(check(9, 21, 7, { panels: true }) < 1e-5); // 2 full panels and a 5-column one
+  assert.ok(check(5, 3, 12, { panels: true, bias: true, relu: true }) < 1e-5);
+  assert.ok(check(7, 30, 4, { panels: true, rows: 2, vectors: 3 }) < 1e-5);
 });
 
 test('gemm kernel: refuses tiles that do not fit the registers and empty products', () => {
