@@ -170,7 +170,7 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
     const { keep, withNaN } = splitNaNColumns(out, plan.width);
     if (withNaN.length > 0) {
       dropped = withNaN.map((c) => plan.columns[c]!);
-      features = { keys, columns: keep.map((c) => plan.columns[c]!), values: selectValueColumns(out, rows, plan.width, keep) };
+      features = { keys, columns: keep.map((c) => plan.columns[c]!), values: selectValueColumns(out, rows, plan.width, keep, true) };
     }
   }
   const t3 = performance.now();

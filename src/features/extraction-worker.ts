@@ -8,7 +8,7 @@ import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from '
 import { Random } from '../util/random.js';
 import { compilePlan, computeKind, type ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
-import { formatValueRows } from './feature-csv.js';
+import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
 
 /** What the main thread hands a worker when starting it. */
@@ -23,13 +23,18 @@ export interface WorkerInit {
   readonly warmUpMs: number;
 }
 
-/** Asks a worker to format rows `[from, to)` of a row-major matrix as CSV value fields. */
+/**
+ * Asks a worker to format rows `[from, to)` of a row-major matrix as CSV value fields into the
+ * shared `bytes` and `lengths` (feature-csv.ts's formatValueRowBytes).
+ */
 export interface WorkerFormat {
   readonly type: 'format';
   readonly values: Float64Array;
   readonly width: number;
   readonly from: number;
   readonly to: number;
+  readonly bytes: Uint8Array;
+  readonly lengths: Int32Array;
 }
 
 /** Length of the synthetic warm-up series (a typical sample length). */
@@ -80,7 +85,7 @@ export interface WorkerRun {
  * recomputes the chunk and reports it), `fatal` when it cannot work at all.
  */
 export type WorkerMessage =
-  | { type: 'formatted'; lines: string[] }
+  | { type: 'formatted' }
   | { type: 'progress' }
   | { type: 'idle' }
   | { type: 'error'; message: string }
@@ -109,7 +114,8 @@ if (parentPort) {
     const plan = compilePlan(decodeWorkerSettings(init.settings), { missing: init.missing });
     const handle = (run: WorkerRun | WorkerFormat): void => {
       if (run.type === 'format') {
-        post({ type: 'formatted', lines: formatValueRows(run.values, run.width, run.from, run.to) });
+        formatValueRowBytes(run.values, run.width, run.from, run.to, run.bytes, run.lengths);
+        post({ type: 'formatted' });
         return;
       }
       try {

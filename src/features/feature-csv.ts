@@ -1,30 +1,92 @@
 /**
  * Writing a feature matrix as CSV: `job_id,component_id[,window_start],<features>`, numbers in
- * shortest round-trip form, NaN as an empty field (the same text util/csv.ts writes). Turning
- * a double into its shortest decimal costs ~0.2 us, and an `efficient` extraction has ~1.2 M
- * values, so with an {@link ExtractionWorkers} pool at hand a worker formats the second half
- * of the rows while this thread formats the first.
+ * shortest round-trip form, NaN as an empty field (the same text util/csv.ts writes).
+ *
+ * Turning a double into its shortest decimal costs ~0.2 us and an `efficient` extraction has
+ * ~1.2 M values, so the values are formatted straight into bytes (ASCII: digits, sign, point,
+ * exponent), never joined into strings, and with an {@link ExtractionWorkers} pool at hand a
+ * worker formats the second half of the rows into shared memory while this thread formats the
+ * first; the file is then written in one piece.
  */
-import { streamFileAtomic } from '../util/atomic.js';
-import { formatCsvCell, formatCsvRow } from '../util/csv.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { formatCsvCell } from '../util/csv.js';
 import type { FeatureValues } from './extract-values.js';
 import type { ExtractionWorkers } from './parallel.js';
 
-/** Values `[base, base + width)` of `values` as CSV fields joined by commas (NaN: empty). */
-export function formatValueFields(values: Float64Array, base: number, width: number): string {
-  const fields = new Array<string>(width);
-  for (let c = 0; c < width; c++) {
-    const v = values[base + c]!;
-    fields[c] = v !== v ? '' : String(v);
-  }
-  return fields.join(',');
+/** The longest shortest-round-trip double, e.g. `-2.2250738585072014e-308`, has 24 characters. */
+const MAX_NUMBER_CHARS = 24;
+
+/** Bytes a row of `width` values can need: each value and its comma. */
+export function maxRowBytes(width: number): number {
+  return width * (MAX_NUMBER_CHARS + 1);
 }
 
-/** Rows `[from, to)` of a row-major `width`-column matrix, each as its joined value fields. */
-export function formatValueRows(values: Float64Array, width: number, from: number, to: number): string[] {
-  const lines: string[] = [];
-  for (let r = from; r < to; r++) lines.push(formatValueFields(values, r * width, width));
-  return lines;
+/**
+ * Writes values `[base, base + width)` of `values` as CSV fields joined by commas (NaN: an
+ * empty field) into `bytes` from `at`, as ASCII; returns the position after the last byte.
+ * `bytes` must have {@link maxRowBytes}(width) bytes from `at`.
+ */
+export function writeValueFields(values: Float64Array, base: number, width: number, bytes: Uint8Array, at: number): number {
+  let p = at;
+  for (let c = 0; c < width; c++) {
+    if (c > 0) bytes[p++] = 44;
+    const v = values[base + c]!;
+    if (v !== v) continue;
+    const integer = v | 0;
+    if (integer === v && integer >= 0) {
+      // a non-negative int32 (0 for -0, as String(-0) is "0"): digits without a string
+      if (integer < 10) {
+        bytes[p++] = 48 + integer;
+        continue;
+      }
+      let digits = 0;
+      for (let rest = integer; rest > 0; rest = (rest / 10) | 0) digits++;
+      for (let rest = integer, q = p + digits - 1; rest > 0; rest = (rest / 10) | 0) bytes[q--] = 48 + (rest % 10);
+      p += digits;
+      continue;
+    }
+    const text = String(v);
+    for (let k = 0; k < text.length; k++) bytes[p++] = text.charCodeAt(k);
+  }
+  return p;
+}
+
+/**
+ * Formats rows `[from, to)` of the row-major `width`-column `values` into `bytes`: row r at
+ * byte `(r - from) * maxRowBytes(width)`, its length in `lengths[r - from]`.
+ */
+export function formatValueRowBytes(values: Float64Array, width: number, from: number, to: number, bytes: Uint8Array, lengths: Int32Array): void {
+  const slot = maxRowBytes(width);
+  for (let r = from; r < to; r++) {
+    const at = (r - from) * slot;
+    lengths[r - from] = writeValueFields(values, r * width, width, bytes, at) - at;
+  }
+}
+
+/**
+ * The header line, as formatCsvRow writes it; names that need no quoting (no quote, comma or
+ * line break, no surrounding space: most feature names) skip its regular expressions.
+ */
+function formatHeader(names: readonly string[]): string {
+  const cells = new Array<string>(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const first = name.charCodeAt(0);
+    const last = name.charCodeAt(name.length - 1);
+    // ends in printable ASCII: then trim() would not change the name (other ends: formatCsvCell decides)
+    let plain = first > 32 && first < 127 && last > 32 && last < 127;
+    for (let k = 0; k < name.length && plain; k++) {
+      const c = name.charCodeAt(k);
+      plain = c !== 34 && c !== 44 && c !== 10 && c !== 13;
+    }
+    cells[i] = plain ? name : formatCsvCell(name);
+  }
+  return cells.join(',') + '\n';
+}
+
+/** Rows per batch: a batch's formatting buffer stays under ~64 MB. */
+function batchRows(width: number): number {
+  return Math.max(1, Math.floor((64 << 20) / Math.max(1, maxRowBytes(width))));
 }
 
 /**
@@ -34,18 +96,32 @@ export function formatValueRows(values: Float64Array, width: number, from: numbe
 export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?: ExtractionWorkers): Promise<void> {
   const width = matrix.columns.length;
   const rows = matrix.keys.jobId.length;
-  const half = pool && pool.alive > 0 && rows >= 2 && rows * width >= 50_000 ? Math.ceil(rows / 2) : rows;
-  const there = half < rows ? pool!.formatRows(matrix.values, width, half, rows) : Promise.resolve(null);
-  const lines = formatValueRows(matrix.values, width, 0, half);
-  const rest = (await there) ?? formatValueRows(matrix.values, width, half, rows);
-  lines.push(...rest);
   const { jobId, componentId, windowStart } = matrix.keys;
-  await streamFileAtomic(path, async (write) => {
-    await write(formatCsvRow([...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns]));
-    for (let r = 0; r < rows; r++) {
+  const header = formatHeader([...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns]);
+  const parts: Uint8Array[] = [Buffer.from(header, 'utf8')];
+  const slot = maxRowBytes(width);
+  const batch = batchRows(width);
+  for (let from = 0; from < rows; from += batch) {
+    const to = Math.min(rows, from + batch);
+    const count = to - from;
+    const split = pool && pool.alive > 0 && count >= 2 && count * width >= 50_000 ? from + Math.ceil(count / 2) : to;
+    const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * slot)));
+    const lengths = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
+    const there = split < to ? pool!.formatRows(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from)) : Promise.resolve(true);
+    formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
+    if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
+    // the batch's rows, compacted (the formatting buffer is then free again)
+    const lines: Uint8Array[] = [];
+    for (let r = from; r < to; r++) {
       const keys = [formatCsvCell(jobId[r]), formatCsvCell(componentId[r])];
       if (windowStart) keys.push(formatCsvCell(windowStart[r]));
-      await write(`${keys.join(',')}${width > 0 ? ',' : ''}${lines[r]}\n`);
+      lines.push(Buffer.from(`${keys.join(',')}${width > 0 ? ',' : ''}`, 'utf8'));
+      const at = (r - from) * slot;
+      lines.push(bytes.subarray(at, at + lengths[r - from]!), NEWLINE);
     }
-  });
+    parts.push(Buffer.concat(lines));
+  }
+  await writeFileAtomic(path, Buffer.concat(parts));
 }
+
+const NEWLINE = Uint8Array.of(10);

@@ -127,8 +127,8 @@ interface RunListener {
 export class ExtractionWorkers {
   private readonly slots: WorkerSlot[] = [];
   private listener: RunListener | null = null;
-  /** The formatting request in progress: its worker and how to hand back the lines (null: do it yourself). */
-  private formatting: { slot: WorkerSlot; resolve: (lines: string[] | null) => void } | null = null;
+  /** The formatting request in progress: its worker and how to report the outcome (false: do it yourself). */
+  private formatting: { slot: WorkerSlot; resolve: (done: boolean) => void } | null = null;
   /** Resolves the wait of {@link drive} when a worker goes idle or dies. */
   private wake: (() => void) | null = null;
   /** Failures seen while no run was listening (e.g. a worker that could not load). */
@@ -152,7 +152,7 @@ export class ExtractionWorkers {
         if (msg.type === 'formatted') {
           const pending = this.formatting;
           this.formatting = null;
-          pending?.resolve(msg.lines);
+          pending?.resolve(true);
         } else if (msg.type === 'progress') {
           slot.chunks++;
           this.listener?.progress();
@@ -217,20 +217,22 @@ export class ExtractionWorkers {
     if (this.formatting?.slot === slot) {
       const pending = this.formatting;
       this.formatting = null;
-      pending.resolve(null);
+      pending.resolve(false);
     }
   }
 
   /**
-   * Has an idle worker format rows `[from, to)` of the row-major `values` (`width` columns) as
-   * CSV value fields (see feature-csv.ts); null when no worker is free or it died meanwhile.
+   * Has an idle worker format rows `[from, to)` of the row-major `values` (`width` columns) into
+   * the shared `bytes` and `lengths` (see feature-csv.ts's formatValueRowBytes); resolves true
+   * when done, false when no worker is free or it died meanwhile (then nothing is promised).
+   * `values` is copied to the worker unless it lives in a SharedArrayBuffer.
    */
-  formatRows(values: Float64Array, width: number, from: number, to: number): Promise<string[] | null> {
+  formatRows(values: Float64Array, width: number, from: number, to: number, bytes: Uint8Array, lengths: Int32Array): Promise<boolean> {
     const slot = this.slots.find((s) => !s.dead && !s.busy);
-    if (!slot || this.formatting || this.listener) return Promise.resolve(null);
+    if (!slot || this.formatting || this.listener) return Promise.resolve(false);
     return new Promise((resolve) => {
       this.formatting = { slot, resolve };
-      const request: WorkerFormat = { type: 'format', values, width, from, to };
+      const request: WorkerFormat = { type: 'format', values, width, from, to, bytes, lengths };
       slot.worker.postMessage(request);
     });
   }

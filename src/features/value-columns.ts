@@ -3,9 +3,13 @@
  * by FeatureMatrix and the extraction (which runs without FeatureMatrix's arquero import).
  */
 
-/** A new row-major array with only the columns at `indices`, in that order. */
-export function selectValueColumns(values: Float64Array, rows: number, width: number, indices: readonly number[]): Float64Array {
-  const out = new Float64Array(rows * indices.length);
+/**
+ * A new row-major array with only the columns at `indices`, in that order; with `shared`, in a
+ * SharedArrayBuffer (so that workers can read it without a copy).
+ */
+export function selectValueColumns(values: Float64Array, rows: number, width: number, indices: readonly number[], shared = false): Float64Array {
+  const length = rows * indices.length;
+  const out = shared ? new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8)).subarray(0, length) : new Float64Array(length);
   for (let r = 0; r < rows; r++) {
     const from = r * width;
     const to = r * indices.length;
