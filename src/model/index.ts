@@ -8,7 +8,7 @@ export { forwardPass, vaeLoss, lossAndGradients, type ForwardPass, type LossAndG
 export { Adam, type AdamOptions } from './adam.js';
 export { trainVae, validationStart, type EpochLog, type StopReason, type TrainingHistory, type TrainingHooks } from './train-vae.js';
 export { Vae } from './vae.js';
-export { trainInWorker, fitVaeInWorker, type WorkerTrainingResult, type WorkerTrainingOptions } from './train-worker.js';
+export { trainInWorker, fitVaeInWorker, closeIdleWorkers, type WorkerTrainingResult, type WorkerTrainingOptions } from './train-worker.js';
 export { absoluteErrors, reconstructionErrors, rowMeans } from './errors.js';
 export { percentile, computeThreshold, predictLabels, DEFAULT_THRESHOLD_RULE, type ThresholdRule } from './threshold.js';
 export { modelFolder, MODEL_JSON, WEIGHTS_BIN } from './model-files.js';

@@ -3,9 +3,15 @@
  * repeats) run in parallel, one per core. tfjs-wasm cannot use threads inside one training in
  * Node, so parallel independent trainings are how this library uses more than one core.
  *
+ * Workers are kept for the next training once their job ends (up to one per core, idle ones
+ * never hold the process open), so a grid of many short trainings pays a worker's start-up
+ * (thread, module loading, tfjs backend) once per core rather than once per training;
+ * `closeIdleWorkers` ends them early.
+ *
  * The worker module is found beside this one: `vae-worker.js` from `dist/`, or `vae-worker.ts`
  * through tsx when running from source (tests, notebooks on the source tree).
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BackendName } from './backend.js';
 import { assertFinite, toMatrix, type MatrixInput } from './matrix.js';
@@ -21,6 +27,8 @@ export interface WorkerTrainingResult {
   readonly history: TrainingHistory;
   /** The worker's backend description, e.g. "wasm (SIMD, 1 thread)". */
   readonly backend: string;
+  /** The worker thread's id (workers are reused: consecutive trainings may share one). */
+  readonly threadId: number;
 }
 
 /** Options of `trainInWorker`. */
@@ -38,12 +46,44 @@ export interface WorkerTrainingOptions {
  * small bootstrap that registers tsx in the worker thread (loader hooks from the parent's
  * `--import tsx` do not reach workers) and then imports `vae-worker.ts`.
  */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./vae-worker.js', import.meta.url), { workerData });
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./vae-worker.js', import.meta.url));
   const entry = new URL('./vae-worker.ts', import.meta.url).href;
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** A started worker and the backend preference it was started with (a worker keeps its first backend). */
+interface PooledWorker {
+  readonly worker: Worker;
+  readonly backendKey: string;
+}
+
+/** Idle workers, ready for the next job. */
+const idle: PooledWorker[] = [];
+
+/** An idle worker started with the same backend preference, or a new one. The worker holds the process open until released. */
+function acquireWorker(backendKey: string): PooledWorker {
+  const at = idle.findIndex((w) => w.backendKey === backendKey);
+  const pooled = at >= 0 ? idle.splice(at, 1)[0]! : { worker: startWorker(), backendKey };
+  pooled.worker.ref();
+  return pooled;
+}
+
+/** Keeps a worker whose job ended normally for the next one (up to one per core), else ends it. */
+function releaseWorker(pooled: PooledWorker): void {
+  if (idle.length < availableParallelism()) {
+    pooled.worker.unref();
+    idle.push(pooled);
+  } else {
+    void pooled.worker.terminate();
+  }
+}
+
+/** Ends the idle training workers (they are otherwise kept for later trainings; they never keep the process alive). */
+export async function closeIdleWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.worker.terminate()));
 }
 
 /**
@@ -54,25 +94,33 @@ function startWorker(workerData: unknown): Worker {
 export function trainInWorker(data: MatrixInput, options: VaeOptions = {}, hooks: WorkerTrainingOptions = {}): Promise<WorkerTrainingResult> {
   const matrix = toMatrix(data, 'training data');
   assertFinite(matrix, 'training data');
-  const worker = startWorker({ rows: matrix.rows, cols: matrix.cols, values: matrix.values, options, backend: hooks.backend ?? null });
+  const backend = hooks.backend ?? null;
+  const pooled = acquireWorker(JSON.stringify(backend));
+  const { worker } = pooled;
   return new Promise<WorkerTrainingResult>((resolve, reject) => {
     let settled = false;
     const onAbort = () => worker.postMessage({ type: 'cancel' });
-    hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    if (hooks.signal?.aborted) onAbort();
-    const finish = (fn: () => void) => {
+    const onMessage = (message: { type: string } & Record<string, unknown>) => {
+      if (message.type === 'epoch') hooks.onEpochEnd?.(message.log as EpochLog);
+      else if (message.type === 'done') finish(true, () => resolve(message as unknown as WorkerTrainingResult));
+      else if (message.type === 'error') finish(true, () => reject(new Error(`VAE training in a worker failed: ${message.message}`)));
+    };
+    const onError = (err: Error) => finish(false, () => reject(err));
+    const onExit = (code: number) => finish(false, () => reject(new Error(`VAE training worker exited with code ${code} before finishing`)));
+    /** Settles once; a worker that answered normally goes back to the pool, a failed one is gone. */
+    const finish = (reusable: boolean, fn: () => void) => {
       if (settled) return;
       settled = true;
       hooks.signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (reusable) releaseWorker(pooled);
+      else void worker.terminate();
       fn();
     };
-    worker.on('message', (message: { type: string } & Record<string, unknown>) => {
-      if (message.type === 'epoch') hooks.onEpochEnd?.(message.log as EpochLog);
-      else if (message.type === 'done') finish(() => resolve(message as unknown as WorkerTrainingResult));
-      else if (message.type === 'error') finish(() => reject(new Error(`VAE training in a worker failed: ${message.message}`)));
-    });
-    worker.on('error', (err) => finish(() => reject(err)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`VAE training worker exited with code ${code} before finishing`))));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({ type: 'train', rows: matrix.rows, cols: matrix.cols, values: matrix.values, options, backend });
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    if (hooks.signal?.aborted) onAbort();
   });
 }
 
