@@ -16,13 +16,15 @@
  * Products are `gemm-kernel.ts` kernels generated per batch width. The input gradients
  * g_in = g_out Wt come out in rows [batch, width] from the stored Wt (no weight matrix is ever
  * transposed) and are transposed back, 32 x width values, in JavaScript. The small
- * elementwise parts (sigmoid, the reparameterisation, the loss sums, masks, bias gradients)
- * run in JavaScript on views of the memory, with the loss summed in float64. The parameters live here during training; `parameters()` copies
+ * sigmoid (with the output gradient) and exp are SIMD kernels too (`elementwise-kernel.ts`);
+ * the remaining small elementwise parts (the reparameterisation, the loss sums, masks, bias
+ * gradients) run in JavaScript on views of the memory, with the loss summed in float64. The parameters live here during training; `parameters()` copies
  * them out in `PARAMETER_NAMES` order.
  */
 import { Random } from '../util/random.js';
 import { adamKernelFor, type AdamKernel } from './adam-kernel.js';
 import { adamLoop, type AdamOptions } from './adam.js';
+import { elementwiseKernels, expScalar, type ElementwiseKernels } from './elementwise-kernel.js';
 import { gemmFunction, type GemmShape } from './gemm-kernel.js';
 import type { NumericMatrix } from './matrix.js';
 import { instantiate, moduleBytes, newMemory, type FunctionCode, type WasmMemory } from './wasm-encoding.js';
@@ -218,6 +220,7 @@ export class VaeEngine {
   private readonly memory: WasmMemory;
   private readonly layout: Layout;
   private readonly adam: AdamKernel;
+  private readonly elementwise: ElementwiseKernels;
   private readonly products = new Map<number, BatchProducts>();
   private readonly sizes: number[];
   private steps = 0;
@@ -234,6 +237,7 @@ export class VaeEngine {
     const adam = adamKernelFor(this.memory);
     if (!adam) throw new Error('VaeEngine: this JavaScript engine has no WebAssembly SIMD');
     this.adam = adam;
+    this.elementwise = elementwiseKernels(this.memory);
     this.sizes = parameterShapes(dims).map((s) => s.reduce((a, b) => a * b, 1));
     this.assign(values);
   }
@@ -358,9 +362,10 @@ export class VaeEngine {
     // Reparameterisation and the KL sum: sum (1 + lv - mu^2 - s^2).
     let klSum = 0;
     const mu = L.headsT, lv = L.headsT + l * b;
+    this.elementwise.expScaled(4 * lv, 4 * L.sigmaT, l * b, 0.5);
+    for (let i = (l * b) & ~3; i < l * b; i++) f[L.sigmaT + i] = expScalar(0.5 * f[lv + i]!);
     for (let i = 0; i < l * b; i++) {
-      const s = Math.fround(Math.exp(f[lv + i]! * 0.5));
-      f[L.sigmaT + i] = s;
+      const s = f[L.sigmaT + i]!;
       const m = f[mu + i]!;
       f[L.zT + i] = m + s * f[L.epsT + i]!;
       klSum += 1 + f[lv + i]! - m * m - s * s;
@@ -369,14 +374,17 @@ export class VaeEngine {
     P.layer3.run(param(4), 4 * L.zTPanels, 4 * L.a3T, param(5));
     toPanels(f, L.a3T, b, 1, h, b, L.a3TPanels);
     P.layer4.run(param(6), 4 * L.a3TPanels, 4 * L.yT, param(7));
-    // Sigmoid, reconstruction error and the output gradient g4 = 2 (y - x) y (1 - y).
+    // Sigmoid and the output gradient g4 = 2 (y - x) y (1 - y); the reconstruction error.
+    this.elementwise.sigmoidOutput(4 * L.yT, 4 * L.xT, 4 * L.g4T, d * b);
+    for (let i = (d * b) & ~3; i < d * b; i++) {
+      const y = Math.fround(1 / (1 + expScalar(-f[L.yT + i]!)));
+      f[L.yT + i] = y;
+      f[L.g4T + i] = 2 * (y - f[L.xT + i]!) * y * (1 - y);
+    }
     let reconstruction = 0;
     for (let i = 0; i < d * b; i++) {
-      const y = Math.fround(1 / (1 + Math.exp(-f[L.yT + i]!)));
-      f[L.yT + i] = y;
-      const diff = y - f[L.xT + i]!;
+      const diff = f[L.yT + i]! - f[L.xT + i]!;
       reconstruction += diff * diff;
-      f[L.g4T + i] = 2 * diff * y * (1 - y);
     }
     return reconstruction - (0.5 * klSum) / b;
   }

@@ -81,6 +81,14 @@ export const op = {
   v128Store32Lane: (offset: number, lane: number) => [...simd(0x5a), ...memarg(0, offset), lane],
   v128Store64Lane: (offset: number, lane: number) => [...simd(0x5b), ...memarg(0, offset), lane],
   v128Const0: [...simd(0x0c), ...new Array<number>(16).fill(0)],
+  /** v128.const of four equal float32 lanes. */
+  f32x4Const: (x: number) => [...simd(0x0c), ...Array.from({ length: 4 }, () => Array.from(new Uint8Array(Float32Array.of(x).buffer))).flat()],
+  /** v128.const of four equal int32 lanes. */
+  i32x4Const: (n: number) => [...simd(0x0c), ...Array.from({ length: 4 }, () => Array.from(new Uint8Array(Int32Array.of(n).buffer))).flat()],
+  f32x4Nearest: simd(0x6a),
+  i32x4Shl: simd(0xab),
+  i32x4Add: simd(0xae),
+  i32x4TruncSatF32x4S: simd(0xf8),
   v128And: simd(0x4e),
   v128Bitselect: simd(0x52),
   f32x4Splat: simd(0x13),
