@@ -6,6 +6,7 @@ export { resolveVaeConfig, type VaeOptions, type VaeConfig, type EarlyStopping }
 export { VaeWeights, PARAMETER_NAMES, parameterShapes, type ParameterName, type VaeDims } from './vae-weights.js';
 export { forwardPass, vaeLoss, lossAndGradients, type ForwardPass, type LossAndGradients } from './vae-step.js';
 export { Adam, type AdamOptions } from './adam.js';
+export { VaeEngine } from './vae-engine.js';
 export { trainVae, validationStart, type EpochLog, type StopReason, type TrainingHistory, type TrainingHooks } from './train-vae.js';
 export { Vae } from './vae.js';
 export { trainInWorker, fitVaeInWorker, closeIdleWorkers, type WorkerTrainingResult, type WorkerTrainingOptions } from './train-worker.js';

@@ -13,15 +13,19 @@
  *             bias gradients: row sums of g4T, g3T, ghT, g1T
  *   update    Adam over all parameters in one pass (`adam-kernel.ts`), in place
  *
- * Products are `gemm-kernel.ts` kernels generated per batch width. The input gradients
- * g_in = g_out Wt come out in rows [batch, width] from the stored Wt (no weight matrix is ever
- * transposed) and are transposed back, 32 x width values, in JavaScript. The small
- * sigmoid (with the output gradient) and exp are SIMD kernels too (`elementwise-kernel.ts`);
- * the remaining small elementwise parts (the reparameterisation, the loss sums, masks, bias
- * gradients) run in JavaScript on views of the memory, with the loss summed in float64. The parameters live here during training; `parameters()` copies
- * them out in `PARAMETER_NAMES` order.
+ * Products are `gemm-kernel.ts` kernels generated per batch width; their batch-sized B
+ * operands are copied into panels (one register tile's columns, row after row). The input
+ * gradients g_in = g_out Wt come out in rows [batch, width] from the stored Wt (no weight
+ * matrix is ever transposed) and are transposed back in JavaScript. Sigmoid (with the output
+ * gradient) and exp are SIMD kernels too (`elementwise-kernel.ts`); the remaining small
+ * elementwise parts (the reparameterisation, the loss sums, masks, bias gradients) run in
+ * JavaScript on views of the memory, the loss summed in float64. The parameters live here
+ * during training; `parameters()` copies them out in `PARAMETER_NAMES` order.
+ *
+ * Measured at input 2000, batch 32 (one core of the project's machine): about 35 ms per step
+ * where the tfjs-ops path of `vae-step.ts` takes about 52.
  */
-import { Random } from '../util/random.js';
+import type { Random } from '../util/random.js';
 import { adamKernelFor, type AdamKernel } from './adam-kernel.js';
 import { adamLoop, type AdamOptions } from './adam.js';
 import { elementwiseKernels, expScalar, type ElementwiseKernels } from './elementwise-kernel.js';
