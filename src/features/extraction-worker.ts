@@ -6,10 +6,11 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Random } from '../util/random.js';
-import { compilePlan, computeKind, type ExtractionPlan } from './plan.js';
+import { compilePlan, computeKind, type ExtractionPlan, type PlanStep } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
+import { groupSteps, type WorkGroups } from './work-groups.js';
 
 /** What the main thread hands a worker when starting it. */
 export interface WorkerInit {
@@ -21,6 +22,9 @@ export interface WorkerInit {
    * ~0.5 s of its first 100 series in the interpreter and the JIT. 0: no warm-up.
    */
   readonly warmUpMs: number;
+  /** How the calculators are split between the threads, and the group this worker computes first. */
+  readonly groups: WorkGroups;
+  readonly group: number;
 }
 
 /**
@@ -44,7 +48,7 @@ const WARM_UP_LENGTH = 600;
  * Runs the plan on synthetic series until `ms` have passed, a message is waiting (returned,
  * taken off the port) or 200 series are done.
  */
-function warmUp(plan: ExtractionPlan, port: MessagePort, ms: number): unknown {
+function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], port: MessagePort, ms: number): unknown {
   const started = performance.now();
   const rng = new Random(20230517);
   const walk = new Float64Array(WARM_UP_LENGTH);
@@ -55,9 +59,9 @@ function warmUp(plan: ExtractionPlan, port: MessagePort, ms: number): unknown {
     if (waiting) return waiting.message;
     let v = 0;
     for (let t = 0; t < WARM_UP_LENGTH; t++) walk[t] = v += rng.normal();
-    const kind = plan.kinds[i % plan.kinds.length]!;
+    const k = i % plan.kinds.length;
     try {
-      computeKind(kind, walk.slice(), timestamps, out, 0);
+      computeKind(plan.kinds[k]!, walk.slice(), timestamps, out, 0, '', steps[k]);
     } catch {
       // a calculator that fails on a random walk still got compiled; real errors come with real data
     }
@@ -66,9 +70,11 @@ function warmUp(plan: ExtractionPlan, port: MessagePort, ms: number): unknown {
 }
 
 /**
- * One extraction: chunk c covers series `[c * chunkSize, min(total, (c + 1) * chunkSize))`.
- * `control` (shared): `[0]` the next chunk to claim (atomic add), `[1]` series done, `[2 + c]`
- * set to 1 once chunk c is in `data.out`.
+ * One extraction: chunk c covers series `[c * chunkSize, min(total, (c + 1) * chunkSize))`, and
+ * work unit (c, g) computes the calculators of group g (work-groups.ts) on chunk c. `control`
+ * (shared), with G = `groups`: `[g]` the next chunk of group g to claim (atomic add), `[G]` series
+ * done (counted once per group), `[G + 1 + g * chunks + c]` set to 1 once unit (c, g) is in
+ * `data.out`.
  */
 export interface WorkerRun {
   readonly type: 'run';
@@ -77,6 +83,10 @@ export interface WorkerRun {
   readonly control: Int32Array;
   readonly chunkSize: number;
   readonly total: number;
+  /** The number of groups G: 1, or the pool's `groups.count`. */
+  readonly groups: number;
+  /** Numbers the pool's runs: progress and idle messages carry it back. */
+  readonly id: number;
 }
 
 /**
@@ -86,23 +96,31 @@ export interface WorkerRun {
  */
 export type WorkerMessage =
   | { type: 'formatted' }
-  | { type: 'progress' }
-  | { type: 'idle' }
+  | { type: 'progress'; run: number }
+  | { type: 'idle'; run: number }
   | { type: 'error'; message: string }
   | { type: 'fatal'; message: string };
 
-/** Claims and computes chunks of `run` until none is left; throws the first calculator error. */
-function work(plan: ExtractionPlan, run: WorkerRun, post: (msg: WorkerMessage) => void): void {
+/**
+ * Claims and computes units of `run` until none is left, those of group `first` before the
+ * others; throws the first calculator error. `stepsOf[g][k]`: the steps of kind k in group g.
+ */
+function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanStep[])[])[], first: number, run: WorkerRun, post: (msg: WorkerMessage) => void): void {
   if (plan.width !== run.width) throw new Error(`worker compiled ${plan.width} columns, main thread ${run.width}`);
-  const { control, chunkSize, total } = run;
+  const { control, chunkSize, total, groups: G } = run;
+  if (G !== 1 && G !== stepsOf.length) throw new Error(`worker split its calculators into ${stepsOf.length} groups, the run into ${G}`);
   const chunks = Math.ceil(total / chunkSize);
-  for (let c = Atomics.add(control, 0, 1); c < chunks; c = Atomics.add(control, 0, 1)) {
-    const from = c * chunkSize;
-    const to = Math.min(total, from + chunkSize);
-    computeSeriesRange(plan, run.data, from, to);
-    Atomics.store(control, 2 + c, 1);
-    Atomics.add(control, 1, to - from);
-    post({ type: 'progress' });
+  for (let a = 0; a < G; a++) {
+    const g = (first + a) % G;
+    const steps = G > 1 ? stepsOf[g] : undefined;
+    for (let c = Atomics.add(control, g, 1); c < chunks; c = Atomics.add(control, g, 1)) {
+      const from = c * chunkSize;
+      const to = Math.min(total, from + chunkSize);
+      computeSeriesRange(plan, run.data, from, to, undefined, steps);
+      Atomics.store(control, G + 1 + g * chunks + c, 1);
+      Atomics.add(control, G, to - from);
+      post({ type: 'progress', run: run.id });
+    }
   }
 }
 
@@ -112,6 +130,9 @@ if (parentPort) {
   const init = workerData as WorkerInit;
   try {
     const plan = compilePlan(decodeWorkerSettings(init.settings), { missing: init.missing });
+    const byKind = groupSteps(plan, init.groups);
+    const stepsOf = Array.from({ length: init.groups.count }, (_, g) => byKind.map((byGroup) => byGroup[g]!));
+    const first = init.group % init.groups.count;
     const handle = (run: WorkerRun | WorkerFormat): void => {
       if (run.type === 'format') {
         formatValueRowBytes(run.values, run.width, run.from, run.to, run.bytes, run.lengths);
@@ -119,13 +140,13 @@ if (parentPort) {
         return;
       }
       try {
-        work(plan, run, post);
+        work(plan, stepsOf, run.groups > 1 ? first : 0, run, post);
       } catch (err) {
         post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
       }
-      post({ type: 'idle' });
+      post({ type: 'idle', run: run.id });
     };
-    const early = init.warmUpMs > 0 && plan.kinds.length > 0 ? warmUp(plan, port, init.warmUpMs) : undefined;
+    const early = init.warmUpMs > 0 && plan.kinds.length > 0 ? warmUp(plan, stepsOf[first]!, port, init.warmUpMs) : undefined;
     if (early !== undefined) handle(early as WorkerRun | WorkerFormat);
     port.on('message', handle);
   } catch (err) {

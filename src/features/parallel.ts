@@ -21,10 +21,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
-import type { ExtractionPlan } from './plan.js';
+import { compilePlan, type ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { encodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
+import { groupSteps, singleGroup, splitWork, type WorkGroups } from './work-groups.js';
 import type { WorkerFormat, WorkerInit, WorkerMessage, WorkerRun } from './extraction-worker.js';
+
+/** The share of the calculators' cost this thread takes when the work is split (workers: 1 each). */
+const MAIN_THREAD_SHARE = 0.8;
 
 /** Projected remaining in-thread time above which `'auto'` uses workers. */
 export const AUTO_WORKER_THRESHOLD_MS = 120;
@@ -131,20 +135,35 @@ export class ExtractionWorkers {
   private formatting: { slot: WorkerSlot; resolve: (done: boolean) => void } | null = null;
   /** Resolves the wait of {@link drive} when a worker goes idle or dies. */
   private wake: (() => void) | null = null;
+  /** Runs started so far: the id of the current (or last) run, which workers echo back. */
+  private runs = 0;
   /** Failures seen while no run was listening (e.g. a worker that could not load). */
   private readonly pendingFailures: string[] = [];
   private readonly encoded: WorkerSettings;
+  /** How the calculators are split between this thread (group 0) and the workers (work-groups.ts). */
+  readonly groups: WorkGroups;
 
   private constructor(
     count: number,
     readonly settings: KindToFcParameters,
     readonly missing: 'error' | 'skip',
     warmUpMs: number,
+    split: boolean,
   ) {
     this.encoded = encodeWorkerSettings(settings);
-    const init: WorkerInit = { settings: this.encoded, missing, warmUpMs };
+    // this thread also reads and writes: its group gets a smaller share
+    let groups = singleGroup();
+    if (split && count > 0) {
+      try {
+        groups = splitWork(compilePlan(settings, { missing }), count + 1, [MAIN_THREAD_SHARE]);
+      } catch {
+        // a plan that does not compile: the workers report why (and nothing is split)
+      }
+    }
+    this.groups = groups;
     const source = bootstrapSource(workerModuleUrl());
     for (let i = 0; i < count; i++) {
+      const init: WorkerInit = { settings: this.encoded, missing, warmUpMs, groups: this.groups, group: (1 + i) % this.groups.count };
       const worker = new Worker(source, { eval: true, workerData: init });
       const slot: WorkerSlot = { worker, dead: false, busy: false, chunks: 0 };
       this.slots.push(slot);
@@ -154,10 +173,12 @@ export class ExtractionWorkers {
           this.formatting = null;
           pending?.resolve(true);
         } else if (msg.type === 'progress') {
+          if (msg.run !== this.runs) return; // a late message of an earlier run
           slot.chunks++;
           this.listener?.progress();
           this.notify();
         } else if (msg.type === 'idle') {
+          if (msg.run !== this.runs) return;
           slot.busy = false;
           this.notify();
         } else if (msg.type === 'error') {
@@ -175,10 +196,11 @@ export class ExtractionWorkers {
    * Starts `count` workers compiling the plan of `settings`. With `warmUpMs`, each then runs
    * the plan on synthetic series for up to that long (or until the first extraction arrives),
    * so that its calculators are JIT-compiled by the time the real data comes: worth it when the
-   * pool is started while this thread still reads the input.
+   * pool is started while this thread still reads the input. With `split` (default), the
+   * calculators are divided between this thread and the workers (see work-groups.ts).
    */
-  static start(count: number, settings: KindToFcParameters, missing: 'error' | 'skip' = 'error', warmUpMs = 0): ExtractionWorkers {
-    return new ExtractionWorkers(Math.max(0, Math.floor(count)), settings, missing, warmUpMs);
+  static start(count: number, settings: KindToFcParameters, missing: 'error' | 'skip' = 'error', warmUpMs = 0, split = true): ExtractionWorkers {
+    return new ExtractionWorkers(Math.max(0, Math.floor(count)), settings, missing, warmUpMs, split);
   }
 
   /** Whether the workers compiled the same plan as `settings` would give (same object, or same kinds and blocks). */
@@ -249,8 +271,9 @@ export class ExtractionWorkers {
    * that completed a chunk, once `finished()` (every chunk done) or no worker is busy any more
    * (the caller then computes whatever is left).
    */
-  async drive(run: WorkerRun, listener: RunListener, alongside: () => Promise<void>, finished: () => boolean): Promise<number> {
+  async drive(run: Omit<WorkerRun, 'id'>, listener: RunListener, alongside: () => Promise<void>, finished: () => boolean): Promise<number> {
     if (this.listener) throw new Error('this worker pool is already running an extraction');
+    const message: WorkerRun = { ...run, id: ++this.runs };
     this.listener = listener;
     for (const message of this.pendingFailures.splice(0)) listener.failure(message);
     try {
@@ -258,7 +281,7 @@ export class ExtractionWorkers {
         if (slot.dead) continue;
         slot.busy = true;
         slot.chunks = 0;
-        slot.worker.postMessage(run);
+        slot.worker.postMessage(message);
       }
       await alongside();
       // Wait for chunks still being computed, not for workers that never got to claim one
@@ -280,63 +303,77 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
   if (total === 0) return report;
   const requested = options.workers ?? 'auto';
   const maxWorkers = options.pool ? options.pool.alive : requested === 'auto' ? defaultWorkerCount() : Math.max(0, Math.floor(requested));
-  // Many small chunks: claiming one is one atomic add, and the last ones even out the threads.
-  const chunkSize = Math.max(1, Math.ceil(total / (64 * (maxWorkers + 1))));
-  const chunks = Math.ceil(total / chunkSize);
-  // control[0]: next chunk to claim; control[1]: series done; control[2 + c]: chunk c done.
-  const control = new Int32Array(new SharedArrayBuffer((2 + chunks) * 4));
-  const progress = (): void => options.onProgress?.(Atomics.load(control, 1), total);
-  const computeHere = (c: number): void => {
-    const from = c * chunkSize;
-    const to = Math.min(total, from + chunkSize);
-    computeSeriesRange(plan, data, from, to, options.describeRow);
-    Atomics.store(control, 2 + c, 1);
-    Atomics.add(control, 1, to - from);
-    progress();
-  };
-
   let pool = options.pool ?? null;
   const ownPool = pool === null;
+  let decided = pool !== null || maxWorkers === 0 || requested !== 'auto';
   if (!pool && maxWorkers > 0) {
     let start = requested !== 'auto';
     if (!start) {
       let points = 0;
       for (let r = 0; r < rows; r++) points += data.rowEnd[r]! - data.rowStart[r]!;
       start = estimateExtractionMs(points, plan.width) > AUTO_WORKER_THRESHOLD_MS;
-      if (!start) {
-        // The first chunk runs cold (the calculators are not compiled yet): time the second.
-        computeHere(Atomics.add(control, 0, 1));
-        if (chunks > 1) {
-          const started = performance.now();
-          computeHere(Atomics.add(control, 0, 1));
-          start = (performance.now() - started) * (chunks - 2) > AUTO_WORKER_THRESHOLD_MS;
-        }
-      }
+      decided = start;
     }
     if (start) pool = ExtractionWorkers.start(maxWorkers, options.settings, options.missing);
+  }
+  // Work unit (chunk c, group g): series [c * chunkSize, ...) with the calculators of group g
+  // (work-groups.ts); each thread claims chunks of its own group first, then of the others.
+  const groups = pool ? pool.groups : singleGroup();
+  const G = groups.count;
+  const stepsOf = groupSteps(plan, groups);
+  const groupPlanSteps = Array.from({ length: G }, (_, g) => (G > 1 ? stepsOf.map((byGroup) => byGroup[g]!) : undefined));
+  // Many small chunks: claiming one is one atomic add, and the last ones even out the threads.
+  const chunkSize = Math.max(1, Math.ceil(total / (64 * (maxWorkers + 1))));
+  const chunks = Math.ceil(total / chunkSize);
+  // control[g]: next chunk of group g to claim; control[G]: series done, counted once per
+  // group; control[G + 1 + g * chunks + c]: unit (c, g) done.
+  const control = new Int32Array(new SharedArrayBuffer((1 + G + G * chunks) * 4));
+  const progress = (): void => options.onProgress?.(Math.floor(Atomics.load(control, G) / G), total);
+  const computeHere = (c: number, g: number): void => {
+    const from = c * chunkSize;
+    const to = Math.min(total, from + chunkSize);
+    computeSeriesRange(plan, data, from, to, options.describeRow, groupPlanSteps[g]);
+    Atomics.store(control, G + 1 + g * chunks + c, 1);
+    Atomics.add(control, G, to - from);
+    progress();
+  };
+
+  if (!decided) {
+    // The first chunk runs cold (the calculators are not compiled yet): time the second. A
+    // pool started now splits no work (the first chunks were computed whole).
+    computeHere(Atomics.add(control, 0, 1), 0);
+    let start = false;
+    if (chunks > 1) {
+      const started = performance.now();
+      computeHere(Atomics.add(control, 0, 1), 0);
+      start = (performance.now() - started) * (chunks - 2) > AUTO_WORKER_THRESHOLD_MS;
+    }
+    if (start) pool = ExtractionWorkers.start(maxWorkers, options.settings, options.missing, 0, false);
   }
 
   try {
     if (pool && pool.alive > 0) {
-      const run: WorkerRun = { type: 'run', data, width: plan.width, control, chunkSize, total };
+      const run: Omit<WorkerRun, 'id'> = { type: 'run', data, width: plan.width, control, chunkSize, total, groups: G };
       const listener: RunListener = { progress, failure: (message) => report.workerFailures.push(message) };
       report.workersUsed = await pool.drive(run, listener, async () => {
         // With workersOnly this thread leaves the chunks to the workers (if they all die, the
         // sweep below computes what is left).
         if (options.workersOnly) return;
-        for (;;) {
-          const c = Atomics.add(control, 0, 1);
-          if (c >= chunks) return;
-          computeHere(c);
-          // Let worker messages (progress, failures) through between chunks.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+        for (let g = 0; g < G; g++) {
+          for (;;) {
+            const c = Atomics.add(control, g, 1);
+            if (c >= chunks) break;
+            computeHere(c, g);
+            // Let worker messages (progress, failures) through between chunks.
+            await new Promise<void>((resolve) => setImmediate(resolve));
+          }
         }
-      }, () => Atomics.load(control, 1) === total);
+      }, () => Atomics.load(control, G) === total * G);
     } else {
-      for (let c = Atomics.add(control, 0, 1); c < chunks; c = Atomics.add(control, 0, 1)) computeHere(c);
+      for (let g = 0; g < G; g++) for (let c = Atomics.add(control, g, 1); c < chunks; c = Atomics.add(control, g, 1)) computeHere(c, g);
     }
     // Whatever a failed or dead worker left unfinished (a calculator error throws here, with context).
-    for (let c = 0; c < chunks; c++) if (Atomics.load(control, 2 + c) === 0) computeHere(c);
+    for (let g = 0; g < G; g++) for (let c = 0; c < chunks; c++) if (Atomics.load(control, G + 1 + g * chunks + c) === 0) computeHere(c, g);
   } finally {
     if (pool && ownPool) await pool.close();
   }

@@ -97,8 +97,10 @@ function compileBlock(
 
 /**
  * Runs `kindPlan` on one series and writes its `kindPlan.width` values into `out` starting at
- * `rowOffset + kindPlan.offset`. A calculator that throws is reported with its name and `where`
- * (a function is only called then, so that naming the series costs nothing on success).
+ * `rowOffset + kindPlan.offset`; with `steps` (a subset of `kindPlan.steps`, see
+ * work-groups.ts), only those calculators and only their values. A calculator that throws is
+ * reported with its name and `where` (a function is only called then, so that naming the series
+ * costs nothing on success).
  */
 export function computeKind(
   kindPlan: KindPlan,
@@ -107,11 +109,13 @@ export function computeKind(
   out: Float64Array,
   rowOffset: number,
   where: string | (() => string) = '',
+  steps: readonly PlanStep[] = kindPlan.steps,
 ): void {
   const base = rowOffset + kindPlan.offset;
-  out.fill(Number.NaN, base, base + kindPlan.width);
+  if (steps === kindPlan.steps) out.fill(Number.NaN, base, base + kindPlan.width);
+  else for (const step of steps) out.fill(Number.NaN, base + step.offset, base + step.offset + step.width);
   const ctx = new SeriesContext(x, timestamps);
-  for (const step of kindPlan.steps) {
+  for (const step of steps) {
     try {
       step.calculator.compute(ctx, step.params, out, base + step.offset);
     } catch (err) {

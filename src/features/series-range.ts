@@ -3,7 +3,7 @@
  * `s % kinds` of feature row `floor(s / kinds)`; a range of series is computed straight into
  * the (shared) output matrix.
  */
-import { computeKind, type ExtractionPlan } from './plan.js';
+import { computeKind, type ExtractionPlan, type PlanStep } from './plan.js';
 
 /** Everything a thread needs to compute any series; the arrays may live in SharedArrayBuffers. */
 export interface ExtractionData {
@@ -18,13 +18,17 @@ export interface ExtractionData {
   readonly out: Float64Array;
 }
 
-/** Computes series `[from, to)` into `data.out`; `describeRow` names a row in error messages. */
+/**
+ * Computes series `[from, to)` into `data.out`; `describeRow` names a row in error messages.
+ * With `steps` (`steps[k]`: the calculators of kind k to run, see work-groups.ts), only those.
+ */
 export function computeSeriesRange(
   plan: ExtractionPlan,
   data: ExtractionData,
   from: number,
   to: number,
   describeRow?: (row: number) => string,
+  steps?: readonly (readonly PlanStep[])[],
 ): void {
   const nKinds = plan.kinds.length;
   for (let s = from; s < to; s++) {
@@ -38,6 +42,6 @@ export function computeSeriesRange(
     const x = data.values.slice(base + start, base + end);
     const t = data.timestamps.subarray(start, end);
     const where = (): string => (describeRow ? `${describeRow(row)}, column "${kindPlan.kind}"` : `row ${row}, column "${kindPlan.kind}"`);
-    computeKind(kindPlan, x, t, data.out, row * plan.width, where);
+    computeKind(kindPlan, x, t, data.out, row * plan.width, where, steps ? steps[k] : kindPlan.steps);
   }
 }

@@ -1,0 +1,128 @@
+/**
+ * Splitting a plan's calculators between threads. A thread that runs a calculator for the first
+ * time runs it slowly (interpreted, then compiled: ~0.5 s of CPU for the whole `efficient` set
+ * on each thread). When each thread computes only its own group of calculators, on every series,
+ * it compiles only that group: the threads then pay that start-up about once, not once each.
+ *
+ * Calculators that share costly per-series work (a memo: the FFT, Welch's density, the value
+ * runs, the Friedrich fit, the autocovariances, the argsort) stay in one group; cheap shared
+ * work (mean, standard deviation, a sorted copy) may be done by each group. The groups are
+ * balanced on the measured cost of each calculator (microseconds per 600-point series, warm,
+ * from bench/feature-calculators.ts); a calculator not in the table counts as 5.
+ */
+import type { ExtractionPlan, PlanStep } from './plan.js';
+
+/** Calculators with costly shared per-series work, by the work they share. */
+const FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  rfft: ['fft_coefficient', 'fft_aggregated'],
+  welch: ['spkt_welch_density', 'fourier_entropy'],
+  valueRuns: [
+    'has_duplicate',
+    'has_duplicate_max',
+    'has_duplicate_min',
+    'percentage_of_reoccurring_datapoints_to_all_datapoints',
+    'percentage_of_reoccurring_values_to_all_values',
+    'sum_of_reoccurring_values',
+    'sum_of_reoccurring_data_points',
+    'ratio_value_number_to_time_series_length',
+  ],
+  friedrich: ['friedrich_coefficients', 'max_langevin_fixed_point'],
+  autocovariance: ['agg_autocorrelation', 'autocorrelation', 'partial_autocorrelation'],
+  argsort: ['approximate_entropy', 'sample_entropy'],
+};
+
+/** Microseconds per 600-point series (warm, one thread), for balancing only. */
+const COST: Readonly<Record<string, number>> = {
+  number_cwt_peaks: 125,
+  change_quantiles: 75,
+  max_langevin_fixed_point: 10,
+  friedrich_coefficients: 65,
+  augmented_dickey_fuller: 60,
+  fft_aggregated: 40,
+  fft_coefficient: 40,
+  permutation_entropy: 45,
+  ar_coefficient: 45,
+  lempel_ziv_complexity: 36,
+  agg_linear_trend: 31,
+  agg_autocorrelation: 31,
+  symmetry_looking: 28,
+  quantile: 26,
+  mean_n_absolute_max: 25,
+  number_peaks: 24,
+  benford_correlation: 21,
+  fourier_entropy: 19,
+  autocorrelation: 6,
+  spkt_welch_density: 12,
+  partial_autocorrelation: 12,
+  ratio_beyond_r_sigma: 10,
+  cwt_coefficients: 9,
+  has_duplicate: 30,
+  percentage_of_reoccurring_datapoints_to_all_datapoints: 3,
+  percentage_of_reoccurring_values_to_all_values: 3,
+  sum_of_reoccurring_values: 3,
+  sum_of_reoccurring_data_points: 3,
+  ratio_value_number_to_time_series_length: 3,
+  approximate_entropy: 400,
+  sample_entropy: 150,
+};
+const DEFAULT_COST = 5;
+
+/** Which group computes each calculator (by tsfresh name); `count` groups, numbered from 0. */
+export interface WorkGroups {
+  readonly count: number;
+  /** [calculator name, group] pairs (a plain array, so that it can be posted to a worker). */
+  readonly assignment: readonly (readonly [string, number])[];
+}
+
+/**
+ * Splits the calculators of `plan` into `count` groups of about equal cost, group g aiming at
+ * `shares[g]` of the total (default: equal shares). Fewer groups come out when there are fewer
+ * families than `count`.
+ */
+export function splitWork(plan: ExtractionPlan, count: number, shares?: readonly number[]): WorkGroups {
+  const familyOf = new Map<string, string>();
+  for (const [family, names] of Object.entries(FAMILIES)) for (const name of names) familyOf.set(name, family);
+  // the cost of each family over the whole plan (every kind that runs it)
+  const families = new Map<string, { names: Set<string>; cost: number }>();
+  for (const kind of plan.kinds) {
+    for (const step of kind.steps) {
+      const name = step.calculator.name;
+      const key = familyOf.get(name) ?? `:${name}`;
+      let family = families.get(key);
+      if (!family) families.set(key, (family = { names: new Set(), cost: 0 }));
+      family.names.add(name);
+      family.cost += COST[name] ?? DEFAULT_COST;
+    }
+  }
+  const groups = Math.max(1, Math.min(Math.floor(count), families.size));
+  const share = Array.from({ length: groups }, (_, g) => Math.max(1e-3, shares?.[g] ?? 1));
+  const load = new Float64Array(groups);
+  const assignment: [string, number][] = [];
+  // largest first, each to the group furthest below its share (ties: the lowest group)
+  const ordered = [...families.entries()].sort((a, b) => b[1].cost - a[1].cost || (a[0] < b[0] ? -1 : 1));
+  for (const [, family] of ordered) {
+    let best = 0;
+    for (let g = 1; g < groups; g++) if (load[g]! / share[g]! < load[best]! / share[best]!) best = g;
+    load[best]! += family.cost;
+    for (const name of family.names) assignment.push([name, best]);
+  }
+  return { count: groups, assignment };
+}
+
+/** All in one group: what a single thread runs. */
+export function singleGroup(): WorkGroups {
+  return { count: 1, assignment: [] };
+}
+
+/**
+ * The steps of each kind in each group: `[kind][group]`, in plan order. A calculator missing from
+ * the assignment (e.g. single group) goes to group 0.
+ */
+export function groupSteps(plan: ExtractionPlan, groups: WorkGroups): PlanStep[][][] {
+  const groupOf = new Map(groups.assignment);
+  return plan.kinds.map((kind) => {
+    const byGroup: PlanStep[][] = Array.from({ length: groups.count }, () => []);
+    for (const step of kind.steps) byGroup[groupOf.get(step.calculator.name) ?? 0]!.push(step);
+    return byGroup;
+  });
+}
