@@ -9,11 +9,13 @@
  *   same over the validation rows (latent noise sampled, as Keras does at validation).
  *
  * Training is repeatable: the shuffles draw from deriveSeed(seed, 'shuffle') and the noise from
- * deriveSeed(seed, 'noise'). The steps run on the wasm kernels of `vae-engine.ts` (parameters
- * copied in at the start and back into `weights` at the end) unless the native tfjs-node backend
- * is active, which runs `vae-step.ts`; both compute the same math, not bit-identical numbers. It can stop early on a validation plateau (when configured), and
- * be cancelled through an AbortSignal or by `onEpochEnd` returning `false`; between epochs it
- * yields to the event loop so progress displays update and cancellations arrive.
+ * deriveSeed(seed, 'noise'). The steps run on the WebAssembly kernels of `vae-engine.ts`
+ * (parameters copied in at the start and back into `weights` at the end) unless the native
+ * tfjs-node backend is active, which runs the tfjs ops of `vae-step.ts`; both compute the same
+ * math and draw the same noise, not bit-identical numbers. Training can stop early on a
+ * validation plateau (when configured), and be cancelled through an AbortSignal or by
+ * `onEpochEnd` returning `false`; between epochs it yields to the event loop so progress
+ * displays update and cancellations arrive.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random, deriveSeed } from '../util/random.js';

@@ -2,7 +2,7 @@
  * The Prodigy VAE (spec section 5): Dense(input/2, relu) -> z_mean, z_log_var (input/3 each)
  * -> z = z_mean + exp(z_log_var / 2) eps -> Dense(input/2, relu) -> Dense(input, sigmoid),
  * trained with Adam on sum-of-squares reconstruction + KL. Hyperparameters in `vae-config.ts`,
- * the math in `vae-step.ts`, the loop in `train-vae.ts`.
+ * the math in `vae-step.ts` (run fast by `vae-engine.ts`), the loop in `train-vae.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random, deriveSeed } from '../util/random.js';
