@@ -5,14 +5,13 @@
  *   C[m, n] = act( sum_k A(m, k) B[k, n]  (+ bias[m])  (+ C[m, n] when accumulating) )
  *
  * B and C are row-major with constant row strides (B may instead be stored in panels, one
- * register tile's columns row after row, `bTileBytes` apart); A is addressed as a + m * aRowStride +
- * k * aColStride, so one generator covers A (row-major: strides [K, 1]) and A^T (A stored as
- * [K, M]: strides [1, M]) without copying. A register tile is `rows` rows x `vectors` f32x4
+ * register tile's columns row after row, `bTileBytes` apart); A is addressed as
+ * a + m * aRowStride + k * aColStride, so one generator covers A (row-major: strides [K, 1])
+ * and A^T (A stored as [K, M]: strides [1, M]) without copying. A register tile is `rows` rows x `vectors` f32x4
  * of C; per k it loads the tile's B vectors once and one splatted A value per row. The last
  * n mod (4 vectors) columns get a narrower tile whose partial vector is written lane by lane,
  * so nothing outside C is written (when accumulating, a partial vector reads up to 12 bytes
- * past its row: the memory must extend that far).
- * `relu` applies max(0, .) to the result.
+ * past its row: the memory must extend that far). `relu` applies max(0, .) to the result.
  *
  * Each C value is a float32 sum over k in increasing order, one product at a time (no fused
  * multiply-add), so results do not depend on the tiling. Measured on this project's machine
@@ -45,7 +44,7 @@ export interface GemmShape {
   readonly bTileBytes?: number;
 }
 
-/** Registers V8 (x64) leaves to a kernel's v128 values without spilling, as measured. */
+/** v128 values a tile may keep live: x64 has 16 xmm registers and V8 keeps some for itself. */
 const V128_REGISTERS = 14;
 
 /**
