@@ -1,7 +1,8 @@
 /**
  * `prodigy features`: tsfresh-compatible feature extraction from a tidy telemetry CSV.
  * Imports only the features stage and the tidy-CSV reader (no TensorFlow.js, no arquero), so it
- * starts fast.
+ * starts fast; the calculators themselves are loaded only after the worker threads have been
+ * started, so that the workers load theirs at the same time.
  */
 import { open, stat } from 'node:fs/promises';
 import type { Command } from '../cli.js';
@@ -9,10 +10,9 @@ import { loadSettings } from './settings-option.js';
 import { ArgumentError, type Args } from '../util/args.js';
 import { readTidyColumns } from '../telemetry/tidy-columns.js';
 import { CsvRecordParser } from '../telemetry/csv-reader.js';
-import { extractFeatureValues, resolveSettings, type FeatureSettings } from '../features/extract-values.js';
-import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers } from '../features/parallel.js';
-import { compilePlan } from '../features/plan.js';
-import { writeFeatureCsv } from '../features/feature-csv.js';
+import { resolveSettings, type FeatureSettings } from '../features/resolve-settings.js';
+import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers } from '../features/worker-pool.js';
+import type { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
 import { ID_COLUMNS } from '../features/tidy-samples.js';
 import { SETTINGS_NAMES } from '../features/settings.js';
 import type { RollingOptions } from '../features/rolling-windows.js';
@@ -34,6 +34,13 @@ METRIC::SAMPLER columns): one row per (job_id, component_id), or per window with
   --missing MODE       error (default, as tsfresh) | drop: rows with a missing metric value
   --workers N          worker threads (default: automatic, only for large inputs; 0 = none)
   --quiet              no progress or dropped-column list`;
+
+/** Feature columns the settings ask for, about (one per parameter set; exact for most calculators). */
+function approximateWidth(settings: KindToFcParameters): number {
+  let width = 0;
+  for (const [, fc] of settings.entries()) for (const params of Object.values(fc)) width += params === null ? 1 : params.length;
+  return width;
+}
 
 /** Longest warm-up of prestarted workers (they stop as soon as the data is there). */
 const PRESTART_WARM_UP_MS = 1000;
@@ -88,8 +95,7 @@ async function prestartWorkers(input: string, settings: FeatureSettings, workers
   if (workers === 'auto' && !windows) {
     const { size } = await stat(input);
     const pointsPerKind = size / 12 / header.length;
-    const plan = compilePlan(k2fc, { missing: 'skip' });
-    if (estimateExtractionMs(pointsPerKind * kinds.length, plan.width / kinds.length) <= AUTO_WORKER_THRESHOLD_MS) return undefined;
+    if (estimateExtractionMs(pointsPerKind * kinds.length, approximateWidth(k2fc) / kinds.length) <= AUTO_WORKER_THRESHOLD_MS) return undefined;
   }
   // The workers warm their calculators up on synthetic series while this thread reads.
   return ExtractionWorkers.start(count, k2fc, 'error', PRESTART_WARM_UP_MS);
@@ -131,7 +137,12 @@ export const command: Command = {
     const pool = await prestartWorkers(input, settings, workers, windows !== undefined);
     let result;
     try {
-      const table = await readTidyColumns(input);
+      // the calculators load here while the workers load theirs
+      const [table, { extractFeatureValues }, { writeFeatureCsv }] = await Promise.all([
+        readTidyColumns(input),
+        import('../features/extract-values.js'),
+        import('../features/feature-csv.js'),
+      ]);
       const showProgress = !quiet && process.stderr.isTTY;
       let lastShown = 0;
       // The pool compiled the settings resolved against the header: hand those over as they are.

@@ -12,16 +12,12 @@ import type { Calculator } from './calculator.js';
 import { compilePlan, resolveCalculator } from './plan.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';
 import type { ExtractionData } from './series-range.js';
-import { isSettingsName, namedSettings, type FcParameters, type SettingsName } from './settings.js';
+import { isSettingsName, namedSettings } from './settings.js';
+import { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 import { metricColumns, tidySamples, type KeyValue, type TableLike } from './tidy-samples.js';
 import { selectValueColumns, splitNaNColumns } from './value-columns.js';
 
-/**
- * Which features to extract: a named setting or an FcParameters object (applied to every
- * metric column, like tsfresh's default_fc_parameters), or a KindToFcParameters (only its
- * kinds, each with its own calculators, like tsfresh's kind_to_fc_parameters).
- */
-export type FeatureSettings = SettingsName | FcParameters | KindToFcParameters;
+export { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 
 export interface ExtractOptions {
   /** Rolling windows; without them there is one row per (job_id, component_id). */
@@ -80,13 +76,6 @@ export interface ValueExtractionResult {
   /** Why workers failed, if any did (their work was redone in this thread). */
   workerFailures: string[];
   timings: ExtractionTimings;
-}
-
-/** Resolves `settings` against the metric columns of a table. */
-export function resolveSettings(settings: FeatureSettings, kinds: readonly string[]): KindToFcParameters {
-  if (settings instanceof KindToFcParameters) return settings;
-  const fc = typeof settings === 'string' ? namedSettings(settings) : settings;
-  return KindToFcParameters.forKinds(kinds, fc);
 }
 
 /**

@@ -10,6 +10,7 @@
  * balanced on the measured cost of each calculator (microseconds per 600-point series, warm,
  * from bench/feature-calculators.ts); a calculator not in the table counts as 5.
  */
+import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import type { ExtractionPlan, PlanStep } from './plan.js';
 
 /** Calculators with costly shared per-series work, by the work they share. */
@@ -75,18 +76,19 @@ export interface WorkGroups {
 }
 
 /**
- * Splits the calculators of `plan` into `count` groups of about equal cost, group g aiming at
- * `shares[g]` of the total (default: equal shares). Fewer groups come out when there are fewer
- * families than `count`.
+ * Splits the calculators of `settings` into `count` groups of about equal cost, group g aiming
+ * at `shares[g]` of the total (default: equal shares). Fewer groups come out when there are
+ * fewer families than `count`. Needs only the settings (no compiled plan, no calculator
+ * loaded), so that a worker pool can be started before the calculators are.
  */
-export function splitWork(plan: ExtractionPlan, count: number, shares?: readonly number[]): WorkGroups {
+export function splitWork(settings: KindToFcParameters, count: number, shares?: readonly number[]): WorkGroups {
   const familyOf = new Map<string, string>();
   for (const [family, names] of Object.entries(FAMILIES)) for (const name of names) familyOf.set(name, family);
   // the cost of each family over the whole plan (every kind that runs it)
   const families = new Map<string, { names: Set<string>; cost: number }>();
-  for (const kind of plan.kinds) {
-    for (const step of kind.steps) {
-      const name = step.calculator.name;
+  for (const [, fc] of settings.entries()) {
+    for (const [name, params] of Object.entries(fc)) {
+      if (params !== null && params.length === 0) continue; // asks for nothing (as compilePlan)
       const key = familyOf.get(name) ?? `:${name}`;
       let family = families.get(key);
       if (!family) families.set(key, (family = { names: new Set(), cost: 0 }));

@@ -8,10 +8,11 @@ import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js'
 import { namedSettings } from '../../src/features/settings.js';
 import { groupSteps, singleGroup, splitWork } from '../../src/features/work-groups.js';
 
-const efficientPlan = compilePlan(KindToFcParameters.forKinds(['a::s', 'b::s'], namedSettings('efficient')));
+const efficientSettings = KindToFcParameters.forKinds(['a::s', 'b::s'], namedSettings('efficient'));
+const efficientPlan = compilePlan(efficientSettings);
 
 test('splitWork keeps calculators that share per-series work together and balances the groups', () => {
-  const groups = splitWork(efficientPlan, 2);
+  const groups = splitWork(efficientSettings, 2);
   assert.equal(groups.count, 2);
   const groupOf = new Map(groups.assignment);
   const names = new Set(efficientPlan.kinds[0]!.steps.map((s) => s.calculator.name));
@@ -29,13 +30,13 @@ test('splitWork keeps calculators that share per-series work together and balanc
   assert.notEqual(groupOf.get('number_cwt_peaks'), groupOf.get('change_quantiles'));
   assert.ok([...groupOf.values()].includes(0) && [...groupOf.values()].includes(1));
   // a smaller share for group 0 gives it fewer calculators' worth of cost
-  const lighter = new Map(splitWork(efficientPlan, 2, [0.25]).assignment);
+  const lighter = new Map(splitWork(efficientSettings, 2, [0.25]).assignment);
   const count = (m: Map<string, number>) => [...m.values()].filter((g) => g === 0).length;
   assert.ok(count(lighter) < count(groupOf), `${count(lighter)} < ${count(groupOf)}`);
 });
 
 test('groupSteps partitions every kind\'s steps, in plan order; one family gives one group', () => {
-  const groups = splitWork(efficientPlan, 3);
+  const groups = splitWork(efficientSettings, 3);
   const byKind = groupSteps(efficientPlan, groups);
   efficientPlan.kinds.forEach((kind, k) => {
     const all = byKind[k]!.flat();
@@ -44,7 +45,7 @@ test('groupSteps partitions every kind\'s steps, in plan order; one family gives
     for (const steps of byKind[k]!) assert.deepEqual(steps, kind.steps.filter((s) => steps.includes(s)), 'plan order');
   });
   assert.deepEqual(groupSteps(efficientPlan, singleGroup()).map((g) => g[0]), efficientPlan.kinds.map((k) => k.steps));
-  const fftOnly = compilePlan(KindToFcParameters.forKinds(['a::s'], { fft_coefficient: [{ coeff: 0, attr: 'real' }], fft_aggregated: [{ aggtype: 'centroid' }] }));
+  const fftOnly = KindToFcParameters.forKinds(['a::s'], { fft_coefficient: [{ coeff: 0, attr: 'real' }], fft_aggregated: [{ aggtype: 'centroid' }] });
   assert.equal(splitWork(fftOnly, 2).count, 1);
 });
 
