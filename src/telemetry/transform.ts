@@ -235,7 +235,7 @@ function joinSamples(indexes: SamplerIndex[], warnings: string[]): JoinedSample[
     );
   }
   const joined: JoinedSample[] = [];
-  const gaps: string[] = [];
+  const gaps: { where: string; count: number; largest: number }[] = [];
   for (const job of commonJobs) {
     const nodeMaps = indexes.map((index) => index.groups.get(job)!);
     const allNodes = [...new Set(nodeMaps.flatMap((map) => [...map.keys()]))].sort((a, b) => a - b);
@@ -254,7 +254,7 @@ function joinSamples(indexes: SamplerIndex[], warnings: string[]): JoinedSample[
         continue;
       }
       const gap = largestGap(sample.seconds);
-      if (gap.count > 0) gaps.push(`job ${job} node ${node}: ${gap.count} (largest ${gap.largest} s)`);
+      if (gap.count > 0) gaps.push({ where: `job ${job} node ${node}`, ...gap });
       joined.push(sample);
       kept++;
     }
@@ -271,7 +271,12 @@ function joinSamples(indexes: SamplerIndex[], warnings: string[]): JoinedSample[
     if (short.length) warnings.push(`job ${job}: left out ${short.join(', ')}: fewer than two seconds common to all three samplers`);
   }
   if (gaps.length) {
-    warnings.push(`missing seconds in the common timestamps (a counter difference then spans the gap; use counters: 'rate' for per-second values): ${listSome(gaps)}`);
+    const count = gaps.reduce((n, g) => n + g.count, 0);
+    const largest = gaps.reduce((worst, g) => (g.largest > worst.largest ? g : worst));
+    warnings.push(
+      `${gaps.length} sample(s) have ${count} gap(s) in the common timestamps, the largest ${largest.largest} s (${largest.where}): ` +
+        "a counter difference then spans the gap (counters: 'rate' gives per-second values)",
+    );
   }
   return joined;
 }
