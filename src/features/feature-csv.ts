@@ -74,11 +74,9 @@ function formatHeader(names: readonly string[]): string {
     const first = name.charCodeAt(0);
     const last = name.charCodeAt(name.length - 1);
     // ends in printable ASCII: then trim() would not change the name (other ends: formatCsvCell decides)
-    let plain = first > 32 && first < 127 && last > 32 && last < 127;
-    for (let k = 0; k < name.length && plain; k++) {
-      const c = name.charCodeAt(k);
-      plain = c !== 34 && c !== 44 && c !== 10 && c !== 13;
-    }
+    const plain =
+      first > 32 && first < 127 && last > 32 && last < 127 &&
+      name.indexOf('"') < 0 && name.indexOf(',') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0;
     cells[i] = plain ? name : formatCsvCell(name);
   }
   return cells.join(',') + '\n';
