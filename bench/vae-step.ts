@@ -172,4 +172,22 @@ console.log(
 const minimal = 1600;
 const minimalEpoch = await epochMs(minimal, epochs);
 console.log(`  Minimal setting, input ${minimal}: ${minimalEpoch.toFixed(1)} ms/epoch -> 1000 epochs ${minimalEpoch.toFixed(0)} s`);
+
+// The Figure 6 grid's trainings: training sets of 64/48/32/16/8/4 healthy samples (validation
+// split 0.1) at the Minimal width, 1000 epochs x 5 repeats, two at a time.
+const gridSizes = [64, 48, 32, 16, 8, 4];
+const perConfig: number[] = [];
+for (const rows of gridSizes) {
+  const vae = Vae.create(minimal, { seed: 1, epochs: epochs + 2 });
+  const history = await vae.fit(randomRows(rows, minimal, 6));
+  vae.dispose();
+  perConfig.push(min(history.epochs.slice(2).map((e) => e.milliseconds)));
+}
+const gridSeconds = (perConfig.reduce((a, b) => a + b, 0) * 1000 * 5) / 1000;
+console.log(
+  `\nFigure 6 grid trainings at input ${minimal} (training sets ${gridSizes.join('/')}, validation 0.1), ms/epoch on this thread: ` +
+    `${perConfig.map((ms) => ms.toFixed(1)).join(' / ')}\n` +
+    `  x 1000 epochs x 5 repeats = ${gridSeconds.toFixed(0)} s of training on one core; two workers: about ${(gridSeconds / 2 / 60).toFixed(1)} min ` +
+    `(if two trainings run as fast side by side as one alone; worker start, scoring and features not included)`,
+);
 console.log(`load average after: ${load()}`);
