@@ -59,7 +59,7 @@ export function adamKernelFor(memory: WasmMemory): AdamKernel | null {
   if (instances.has(memory)) return instances.get(memory)!;
   let kernel: AdamKernel | null = null;
   try {
-    kernel = instantiate(adamKernelBytes(), memory).adam as AdamKernel;
+    kernel = instantiate(adamKernelBytes, memory, 'adam-kernel').adam as AdamKernel;
   } catch {
     kernel = null;
   }

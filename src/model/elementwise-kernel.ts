@@ -95,7 +95,7 @@ function expScaled(): FunctionCode {
 
 /** The kernels on `memory`. Throws where WebAssembly SIMD is unavailable. */
 export function elementwiseKernels(memory: WasmMemory): ElementwiseKernels {
-  const exports = instantiate(moduleBytes([sigmoidOutput(), expScaled()]), memory);
+  const exports = instantiate(() => moduleBytes([sigmoidOutput(), expScaled()]), memory, 'elementwise-kernel');
   return exports as unknown as ElementwiseKernels;
 }
 

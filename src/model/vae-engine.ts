@@ -82,8 +82,19 @@ interface ProductSpec {
   readonly panelB?: boolean;
 }
 
-/** Compiles a set of products into one module on `memory`. */
+/** A set of products as one module on `memory` (compiled once per process for the same specs). */
 function compileProducts(memory: WasmMemory, specs: ReadonlyMap<string, ProductSpec>): Map<string, Product> {
+  const exports = instantiate(() => moduleBytes(gemmFunctions(specs)), memory, `vae-engine ${JSON.stringify([...specs])}`);
+  const out = new Map<string, Product>();
+  for (const [name, s] of specs) {
+    const last = s.m % TILE_ROWS ? (exports[`${name}_last`] as Kernel) : null;
+    out.set(name, new Product(exports[name] as Kernel, last, s.m, 4 * s.aRowStride, 4 * s.n));
+  }
+  return out;
+}
+
+/** The kernels of `specs`: `name` for whole row tiles and `name_last` for the rows left over. */
+function gemmFunctions(specs: ReadonlyMap<string, ProductSpec>): FunctionCode[] {
   const functions: FunctionCode[] = [];
   for (const [name, s] of specs) {
     const shape: GemmShape = {
@@ -94,13 +105,7 @@ function compileProducts(memory: WasmMemory, specs: ReadonlyMap<string, ProductS
     functions.push(gemmFunction(name, shape));
     if (s.m % TILE_ROWS) functions.push(gemmFunction(`${name}_last`, { ...shape, rows: s.m % TILE_ROWS }));
   }
-  const exports = instantiate(moduleBytes(functions), memory);
-  const out = new Map<string, Product>();
-  for (const [name, s] of specs) {
-    const last = s.m % TILE_ROWS ? (exports[`${name}_last`] as Kernel) : null;
-    out.set(name, new Product(exports[name] as Kernel, last, s.m, 4 * s.aRowStride, 4 * s.n));
-  }
-  return out;
+  return functions;
 }
 
 /**

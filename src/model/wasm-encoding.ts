@@ -127,8 +127,19 @@ export function moduleBytes(functions: readonly FunctionCode[]): Uint8Array {
   ]);
 }
 
-/** Compiles `bytes` against `memory` and returns its exports. Throws when the engine lacks SIMD. */
-export function instantiate(bytes: Uint8Array, memory: WasmMemory): Record<string, unknown> {
-  const module = new WebAssembly.Module(bytes);
+/** Compiled modules by caller-chosen key: instances share a module's machine code and its tier-up to optimised code. */
+const compiled = new Map<string, object>();
+
+/**
+ * Compiles `bytes` (or reuses the module compiled under `key`: the caller vouches that the key
+ * identifies the bytes) and instantiates it on `memory`; returns its exports. Throws when the
+ * engine lacks SIMD.
+ */
+export function instantiate(bytes: Uint8Array | (() => Uint8Array), memory: WasmMemory, key?: string): Record<string, unknown> {
+  let module = key === undefined ? undefined : compiled.get(key);
+  if (!module) {
+    module = new WebAssembly.Module(typeof bytes === 'function' ? bytes() : bytes);
+    if (key !== undefined) compiled.set(key, module);
+  }
   return new WebAssembly.Instance(module, { env: { memory } }).exports;
 }
