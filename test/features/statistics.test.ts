@@ -215,6 +215,34 @@ test('number_peaks counts strict peaks of the given support', () => {
   assert.equal(one('number_peaks', [0, 1, 1, 0], { n: 1 }), 0);
 });
 
+test('number_peaks from peak reaches agrees with the definition, with ties, plateaus and NaN', () => {
+  const supports = [0, 1, 2, 3, 5, 10, 50];
+  const definition = (x: number[], n: number): number => {
+    let peaks = 0;
+    for (let i = n; i < x.length - n && n > 0; i++) {
+      let peak = true;
+      for (let k = 1; k <= n; k++) peak &&= x[i]! > x[i - k]! && x[i]! > x[i + k]!;
+      if (peak) peaks++;
+    }
+    return peaks;
+  };
+  let state = 99;
+  const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+  let nonzero = 0;
+  for (let trial = 0; trial < 200; trial++) {
+    const length = trial < 30 ? trial : 30 + Math.floor(next() * 300);
+    let v = 0;
+    const x = Array.from({ length }, () => (trial % 2 ? Math.floor(next() * 4) : (v += next() - 0.5)));
+    if (trial % 10 === 9 && length > 3) x[Math.floor(next() * length)] = Number.NaN;
+    const got = run('number_peaks', x, supports.map((n) => ({ n })));
+    supports.forEach((n, k) => {
+      assert.equal(got[k], definition(x, n), `trial ${trial}, n ${n}`);
+      if (got[k]! > 0 && n >= 3) nonzero++;
+    });
+  }
+  assert.ok(nonzero > 100, `${nonzero} counts of support >= 3 are nonzero`);
+});
+
 test('index_mass_quantile', () => {
   assert.deepEqual(run('index_mass_quantile', [1, 1, 1, 1], [{ q: 0.2 }, { q: 0.5 }, { q: 0.9 }]), [0.25, 0.5, 1]);
   assert.deepEqual(run('index_mass_quantile', [0, -3, 1], [{ q: 0.5 }]), [2 / 3]);
