@@ -129,6 +129,8 @@ export function moduleBytes(functions: readonly FunctionCode[]): Uint8Array {
 
 /** Compiled modules by caller-chosen key: instances share a module's machine code and its tier-up to optimised code. */
 const compiled = new Map<string, object>();
+/** Modules kept (the least recently compiled go first). */
+const COMPILED_KEPT = 64;
 
 /**
  * Compiles `bytes` (or reuses the module compiled under `key`: the caller vouches that the key
@@ -139,7 +141,10 @@ export function instantiate(bytes: Uint8Array | (() => Uint8Array), memory: Wasm
   let module = key === undefined ? undefined : compiled.get(key);
   if (!module) {
     module = new WebAssembly.Module(typeof bytes === 'function' ? bytes() : bytes);
-    if (key !== undefined) compiled.set(key, module);
+    if (key !== undefined) {
+      compiled.set(key, module);
+      if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    }
   }
   return new WebAssembly.Instance(module, { env: { memory } }).exports;
 }
