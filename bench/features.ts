@@ -8,13 +8,14 @@
  * Targets: efficient >= 50x faster (< 1 s for the whole command), minimal >= 10x.
  *
  * Each measurement is repeated (`--repeat`, default 3) and the fastest run reported, with its
- * CPU seconds (all threads) for the in-process runs, and the load average before and after:
+ * CPU seconds (all threads) for the in-process runs and, on Linux, for the command runs, and the
+ * load average before and after:
  * on a shared machine the wall clock says more about the neighbours than about the code.
  *
  *   node --import tsx bench/features.ts [--samples 16] [--metrics 100] [--steps 600] [--seed 1] [--repeat 3]
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +67,21 @@ function tidyTable() {
 }
 
 const mb = (kb: number) => (kb / 1024).toFixed(0);
+
+/**
+ * CPU seconds (user + system, all threads) of the children this process has waited for, from
+ * /proc/self/stat (Linux; clock ticks of 10 ms); undefined elsewhere.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // after the command name: field 3 is the state; cutime and cstime are fields 16 and 17
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 const t0 = performance.now();
 const data = tidyTable();
 console.log(`tidy table: ${samples} samples x ${metrics} metrics x ${steps} steps, generated in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
@@ -105,11 +121,18 @@ try {
   })());
   for (const name of ['minimal', 'efficient']) {
     let seconds = Infinity;
+    let cpu: number | undefined;
     let run: SpawnSyncReturns<string> | undefined;
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
+      const cpuBefore = childrenCpuSeconds();
       run = spawnSync(process.execPath, [join(root, 'bin/prodigy.js'), 'features', '--input', input, '--settings', name, '--out', join(dir, `${name}.csv`), '--quiet'], { encoding: 'utf8' });
-      seconds = Math.min(seconds, (performance.now() - start) / 1000);
+      const elapsed = (performance.now() - start) / 1000;
+      const cpuAfter = childrenCpuSeconds();
+      if (elapsed < seconds) {
+        seconds = elapsed;
+        cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+      }
       if (run.status !== 0) break;
     }
     const last = run!;
@@ -117,7 +140,8 @@ try {
       console.log(`command ${name}: failed (${last.status}): ${last.stderr.trim().split('\n')[0]}`);
       continue;
     }
-    console.log(`command ${name.padEnd(9)} ${seconds.toFixed(3)} s end to end  vs tsfresh ${PEER_SECONDS[name]} s: ${(PEER_SECONDS[name]! / seconds).toFixed(1)}x  (${last.stdout.trim().split('\n')[0]})`);
+    const cpuText = cpu === undefined ? '' : `, CPU ${cpu.toFixed(2)} s`;
+    console.log(`command ${name.padEnd(9)} ${seconds.toFixed(3)} s end to end${cpuText}  vs tsfresh ${PEER_SECONDS[name]} s: ${(PEER_SECONDS[name]! / seconds).toFixed(1)}x  (${last.stdout.trim().split('\n')[0]})`);
   }
   console.log(`load average after: ${load()}`);
 } finally {

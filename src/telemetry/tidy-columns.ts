@@ -19,8 +19,6 @@ import { TelemetryInputError } from './errors.js';
 import { parseNumberCell, UNPARSABLE } from './number-cell.js';
 import { TIDY_ID_COLUMNS } from './tidy-table.js';
 
-const ID_COLUMNS = TIDY_ID_COLUMNS;
-
 /** A table of named Float64Array columns of equal length, in file order. */
 export class TidyColumns {
   private readonly index: Map<string, number>;
@@ -73,9 +71,9 @@ export class TidyColumns {
 
 /** Checks a tidy header: the id columns present, no empty or repeated name. */
 export function checkTidyHeader(header: readonly string[], path: string, line: number): void {
-  for (const id of ID_COLUMNS) {
+  for (const id of TIDY_ID_COLUMNS) {
     if (!header.includes(id)) {
-      throw new TelemetryInputError(`the id column "${id}" is missing (a tidy table starts with ${ID_COLUMNS.join(', ')})`, path, line, id);
+      throw new TelemetryInputError(`the id column "${id}" is missing (a tidy table starts with ${TIDY_ID_COLUMNS.join(', ')})`, path, line, id);
     }
   }
   const seen = new Set<string>();
@@ -96,7 +94,7 @@ class ColumnSink {
     readonly path: string,
   ) {
     this.columns = header.map(() => new Float64ColumnBuilder(4096));
-    this.isId = header.map((name) => (ID_COLUMNS as readonly string[]).includes(name));
+    this.isId = header.map((name) => (TIDY_ID_COLUMNS as readonly string[]).includes(name));
   }
 
   /** Adds the cell text of column j (the slow path: any text). */
