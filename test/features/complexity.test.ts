@@ -16,6 +16,7 @@ import {
   sampleEntropy,
 } from '../../src/features/calculators/complexity/index.js';
 import { stableArgsort } from '../../src/features/calculators/complexity/argsort.js';
+import { permutationEntropyCalculator } from '../../src/features/calculators/complexity/permutation-entropy.js';
 import { histogramCounts, linspaceInto } from '../../src/features/numeric/equal-width-bins.js';
 import { numpyStd, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
 import { countTemplateMatches } from '../../src/features/calculators/complexity/template-matching.js';
@@ -228,6 +229,21 @@ test('permutation_entropy matches a per-window stable argsort on noise and tied 
         assertClose(permutationEntropy(x, tau, dimension), naivePermutationEntropy(x, tau, dimension));
       }
     }
+  }
+});
+
+test('permutation_entropy computes several dimensions and steps at once as it computes each alone', () => {
+  const rng = new Random(8);
+  const params = [3, 4, 5, 6, 7, 4, 2, 9].map((dimension, i) => ({ tau: i < 5 ? 1 : i === 5 ? 1 : 2, dimension }));
+  params.push({ tau: 3, dimension: 3 }, { tau: 2, dimension: 5 });
+  for (const x of [randomWalk(rng, 300), smallIntegers(rng, 120, 3), smallIntegers(rng, 8, 2), f64([1, 2])]) {
+    const got = new Float64Array(params.length + 1);
+    permutationEntropyCalculator.compute(new SeriesContext(x), params, got, 1);
+    params.forEach((p, i) => {
+      const alone = x.length < p.dimension ? Number.NaN : naivePermutationEntropy(x, p.tau, p.dimension);
+      if (Number.isNaN(alone)) assert.ok(Number.isNaN(got[i + 1]!), `tau ${p.tau}, dimension ${p.dimension}`);
+      else assertClose(got[i + 1]!, alone);
+    });
   }
 });
 

@@ -31,9 +31,6 @@ const MAX_DIMENSION = 10;
 
 const FACTORIALS = [1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800];
 
-let patternCounts = new Int32Array(0);
-let seenPatterns = new Int32Array(0);
-let patternsWithCount = new Int32Array(0);
 
 /**
  * The insertion places `before[b * n + t] = #{u in [t-b, t) : x_u <= x_t}` for look-backs
@@ -59,29 +56,37 @@ function checkParameters(tau: number, dimension: number): void {
   if (!Number.isInteger(tau) || tau < 1) throw new RangeError(`permutation_entropy: tau must be a positive integer, got ${tau}`);
 }
 
-/** Permutation entropy from a precomputed `insertionPlaces(x, >= dimension - 1)` table. */
-function entropyFromPlaces(before: Uint8Array, n: number, tau: number, dimension: number): number {
-  if (n < dimension) return Number.NaN;
-  const windows = Math.floor((n - dimension) / tau) + 1;
-  const patterns = FACTORIALS[dimension]!;
-  if (patternCounts.length < patterns) patternCounts = new Int32Array(patterns);
-  if (seenPatterns.length < windows) {
-    seenPatterns = new Int32Array(windows);
-    patternsWithCount = new Int32Array(windows + 1);
-  }
-  let distinct = 0;
-  for (let w = 0, start = 0; w < windows; w++, start += tau) {
-    let code = 0;
-    for (let d = 2; d <= dimension; d++) code = code * d + before[(d - 1) * n + start + d - 1]!;
-    if (patternCounts[code]++ === 0) seenPatterns[distinct++] = code;
-  }
-  // Most patterns share a few counts (1, 2, ...): group them so that each distinct count
-  // costs one logarithm, H = -sum_c (patterns seen c times) * (c/W) ln(c/W).
+/** Counters for one dimension: pattern counts (D! of them) and the patterns seen, in order. */
+interface PatternTable {
+  counts: Int32Array;
+  seen: Int32Array;
+  distinct: number;
+}
+
+const tables: PatternTable[] = [];
+let patternsWithCount = new Int32Array(0);
+
+/** The (cleared) pattern table of `dimension`, with room for `windows` windows. */
+function patternTable(dimension: number, windows: number): PatternTable {
+  let table = tables[dimension];
+  if (!table) tables[dimension] = table = { counts: new Int32Array(FACTORIALS[dimension]!), seen: new Int32Array(0), distinct: 0 };
+  if (table.seen.length < windows) table.seen = new Int32Array(windows);
+  table.distinct = 0;
+  return table;
+}
+
+/**
+ * -sum p ln p over the patterns counted in `table` (out of `windows`), and clears its counters.
+ * Most patterns share a few counts (1, 2, ...): they are grouped so that each distinct count
+ * costs one logarithm, H = -sum_c (patterns seen c times) * (c/W) ln(c/W).
+ */
+function entropyOfTable(table: PatternTable, windows: number): number {
+  if (patternsWithCount.length < windows + 1) patternsWithCount = new Int32Array(windows + 1);
   let maxCount = 0;
-  for (let k = 0; k < distinct; k++) {
-    const code = seenPatterns[k]!;
-    const count = patternCounts[code]!;
-    patternCounts[code] = 0; // leave the counters clean for the next call
+  for (let k = 0; k < table.distinct; k++) {
+    const code = table.seen[k]!;
+    const count = table.counts[code]!;
+    table.counts[code] = 0; // leave the counters clean for the next call
     patternsWithCount[count]!++;
     if (count > maxCount) maxCount = count;
   }
@@ -96,11 +101,48 @@ function entropyFromPlaces(before: Uint8Array, n: number, tau: number, dimension
   return 0 - sum;
 }
 
+/**
+ * Permutation entropies of several dimensions with one step `tau`, from a precomputed
+ * `insertionPlaces(x, >= max(dimensions) - 1)` table: each window's pattern code grows one
+ * dimension at a time (code_d = code_(d-1) * d + place), so all dimensions of a window start
+ * cost max(dimensions) - 1 multiply-adds together. The entropy of `dimensions[i]` (distinct,
+ * each >= 2, n >= each) goes to `out[offset + j]` for every j of `at[i]`.
+ */
+function entropiesFromPlaces(before: Uint8Array, n: number, tau: number, dimensions: readonly number[], out: Float64Array, offset: number, at: readonly (readonly number[])[]): void {
+  let largest = 0;
+  let smallest = Infinity;
+  for (const d of dimensions) {
+    largest = Math.max(largest, d);
+    smallest = Math.min(smallest, d);
+  }
+  // wanted[d]: the table of dimension d when asked for (null otherwise)
+  const wanted: (PatternTable | null)[] = new Array(largest + 1).fill(null);
+  const windowsOf = (d: number): number => Math.floor((n - d) / tau) + 1;
+  for (const d of dimensions) wanted[d] = patternTable(d, windowsOf(d));
+  const starts = windowsOf(smallest);
+  for (let w = 0, start = 0; w < starts; w++, start += tau) {
+    let code = 0;
+    const top = Math.min(largest, n - start);
+    for (let d = 2; d <= top; d++) {
+      code = code * d + before[(d - 1) * n + start + d - 1]!;
+      const table = wanted[d];
+      if (table !== null && table!.counts[code]!++ === 0) table!.seen[table!.distinct++] = code;
+    }
+  }
+  for (let i = 0; i < dimensions.length; i++) {
+    const d = dimensions[i]!;
+    const entropy = entropyOfTable(wanted[d]!, windowsOf(d));
+    for (const j of at[i]!) out[offset + j] = entropy;
+  }
+}
+
 /** Permutation entropy of `x` for window length `dimension` and window step `tau`. */
 export function permutationEntropy(x: Float64Array, tau: number, dimension: number): number {
   checkParameters(tau, dimension);
   if (x.length < dimension || hasNaN(x)) return Number.NaN;
-  return entropyFromPlaces(insertionPlaces(x, dimension - 1), x.length, tau, dimension);
+  const out = new Float64Array(1);
+  entropiesFromPlaces(insertionPlaces(x, dimension - 1), x.length, tau, [dimension], out, 0, [[0]]);
+  return out[0]!;
 }
 
 export const permutationEntropyCalculator: Calculator = {
@@ -116,9 +158,24 @@ export const permutationEntropyCalculator: Calculator = {
     }
     const nan = hasNaN(x);
     const before = nan ? null : insertionPlaces(x, Math.min(maxDimension, Math.max(x.length, 1)) - 1);
+    // parameter sets with a window, grouped by tau (tsfresh's sets all have tau 1)
+    const byTau = new Map<number, { dimensions: number[]; at: number[][] }>();
     for (let i = 0; i < list.length; i++) {
       const dimension = num(list[i]!['dimension']);
-      out[offset + i] = before === null || x.length < dimension ? Number.NaN : entropyFromPlaces(before, x.length, num(list[i]!['tau']), dimension);
+      if (before === null || x.length < dimension) {
+        out[offset + i] = Number.NaN;
+        continue;
+      }
+      const tau = num(list[i]!['tau']);
+      let group = byTau.get(tau);
+      if (!group) byTau.set(tau, (group = { dimensions: [], at: [] }));
+      const known = group.dimensions.indexOf(dimension);
+      if (known >= 0) group.at[known]!.push(i);
+      else {
+        group.dimensions.push(dimension);
+        group.at.push([i]);
+      }
     }
+    for (const [tau, { dimensions, at }] of byTau) entropiesFromPlaces(before!, x.length, tau, dimensions, out, offset, at);
   },
 };
