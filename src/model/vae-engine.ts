@@ -242,7 +242,14 @@ export class VaeEngine {
     private readonly adamOptions: AdamOptions,
   ) {
     this.layout = layout(dims, maxBatch);
-    this.memory = newMemory(Math.ceil((4 * this.layout.end) / 65536) + 1);
+    const pages = Math.ceil((4 * this.layout.end) / 65536) + 1;
+    if (pages > 65536) {
+      throw new Error(
+        `VaeEngine: input ${dims.inputDim} with batches of ${maxBatch} needs ${(pages / 16384).toFixed(1)} GB ` +
+          `(parameters, Adam moments, gradients, activations), more than WebAssembly's 4 GB`,
+      );
+    }
+    this.memory = newMemory(pages);
     const adam = adamKernelFor(this.memory);
     if (!adam) throw new Error('VaeEngine: this JavaScript engine has no WebAssembly SIMD');
     this.adam = adam;

@@ -94,4 +94,6 @@ test('engine refuses a batch larger than its buffers and data of another width',
   assert.throws(() => engine.loss(data, [0, 1, 2, 3, 4], 0, 5, new Random(1)), /batch of 5 rows/);
   assert.throws(() => engine.loss({ rows: 1, cols: 5, values: new Float32Array(5) }, [0], 0, 1, new Random(1)), /5 columns, expected 6/);
   assert.throws(() => new VaeEngine(dims, 4, values.slice(1), adamOptions), /expected 8 parameter arrays/);
+  // 4 copies of ~1.8e9 parameters cannot fit a 32-bit memory (checked before allocating anything).
+  assert.throws(() => new VaeEngine({ inputDim: 40_000, intermediateDim: 20_000, latentDim: 13_333 }, 32, [], adamOptions), /more than WebAssembly's 4 GB/);
 });
