@@ -10,6 +10,7 @@ import { getCalculator } from '../../src/features/calculators/index.js';
 import { statisticsCalculators } from '../../src/features/calculators/statistics/index.js';
 import { leadingDigit } from '../../src/features/calculators/statistics/benford-correlation.js';
 import { sortedMedian, sortedQuantile } from '../../src/features/calculators/statistics/numpy-quantile.js';
+import { pairwiseSum as pairwiseSumOf } from '../../src/features/numeric/pairwise-sum.js';
 import { PyFloat, type ParamSet } from '../../src/features/params.js';
 
 /** Runs calculator `name` on `values` and returns its outputs. */
@@ -241,6 +242,51 @@ test('number_peaks from peak reaches agrees with the definition, with ties, plat
     });
   }
   assert.ok(nonzero > 100, `${nonzero} counts of support >= 3 are nonzero`);
+});
+
+test('change_quantiles computes every corridor in one pass as a scan of each corridor does', () => {
+  // reference: per parameter set, the corridor from the sorted copy, a scan for the changes with
+  // both ends inside, then numpy's mean / var / std / median of them
+  const reference = (x: number[], p: { ql: number; qh: number; isabs: boolean; f_agg: string }): number => {
+    if (!(p.ql < p.qh && p.ql >= 0 && p.qh <= 1) || x.length < 2) return 0;
+    const sorted = Float64Array.from(x).sort();
+    const lower = sortedQuantile(sorted, (p.ql * 100) / 100);
+    const upper = sortedQuantile(sorted, (p.qh * 100) / 100);
+    const picked: number[] = [];
+    for (let i = 0; i + 1 < x.length; i++) {
+      if (x[i]! >= lower && x[i]! <= upper && x[i + 1]! >= lower && x[i + 1]! <= upper) {
+        const change = x[i + 1]! - x[i]!;
+        picked.push(p.isabs ? Math.abs(change) : change);
+      }
+    }
+    const m = picked.length;
+    if (m === 0) return 0;
+    const values = Float64Array.from(picked);
+    const mean = pairwiseSumOf(values) / m;
+    if (p.f_agg === 'mean') return mean;
+    if (p.f_agg === 'median') return sortedMedian(values.slice().sort());
+    const variance = pairwiseSumOf(values.map((v) => (v - mean) * (v - mean))) / m;
+    return p.f_agg === 'var' ? variance : Math.sqrt(variance);
+  };
+  const levels = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const params: { ql: number; qh: number; isabs: boolean; f_agg: string }[] = [];
+  for (const ql of levels) for (const qh of levels) for (const isabs of [false, true]) for (const f_agg of ['mean', 'var']) params.push({ ql, qh, isabs, f_agg });
+  params.push({ ql: 0.1, qh: 0.9, isabs: true, f_agg: 'median' }, { ql: 0.25, qh: 0.75, isabs: false, f_agg: 'std' }, { ql: 0.2, qh: 0.8, isabs: true, f_agg: 'std' }, { ql: -0.1, qh: 0.5, isabs: false, f_agg: 'mean' });
+  let state = 7;
+  const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+  let nonzero = 0;
+  for (let trial = 0; trial < 60; trial++) {
+    const length = trial < 6 ? trial : 20 + Math.floor(next() * 200);
+    let v = 0;
+    const x = Array.from({ length }, () => (trial % 3 === 0 ? Math.floor(next() * 5) : (v += next() - 0.5)));
+    if (trial === 59) x[7] = Number.NaN;
+    const got = run('change_quantiles', x, params.map((p) => ({ ...p, ql: new PyFloat(p.ql), qh: new PyFloat(p.qh) })));
+    params.forEach((p, k) => {
+      assert.ok(Object.is(got[k], reference(x, p)), `trial ${trial}, ${JSON.stringify(p)}: ${got[k]} vs ${reference(x, p)}`);
+      if (got[k] !== 0) nonzero++;
+    });
+  }
+  assert.ok(nonzero > 2000, `${nonzero} nonzero results`);
 });
 
 test('index_mass_quantile', () => {
