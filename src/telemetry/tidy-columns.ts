@@ -7,14 +7,14 @@
  * (tidy-csv.ts) wraps it in an arquero table.
  *
  * {@link readTidyColumns} parses the file's bytes directly (no strings per line or field):
- * numbers through {@link parseDecimalBytes}, anything unusual in a field through the same
+ * numbers through {@link scanDecimalBytes}, anything unusual in a field through the same
  * cell rules as before ({@link parseNumberCell}), and a file with a quote in its body through
  * the general RFC 4180 reader. The values, and the errors, are the same either way.
  */
 import { open } from 'node:fs/promises';
 import { Float64ColumnBuilder } from './column-builder.js';
 import { CsvRecordParser, forEachCsvRecord } from './csv-reader.js';
-import { NOT_FAST, parseDecimalBytes } from './decimal-bytes.js';
+import { NOT_FAST, scanDecimalBytes, scanEnd } from './decimal-bytes.js';
 import { TelemetryInputError } from './errors.js';
 import { parseNumberCell, UNPARSABLE } from './number-cell.js';
 import { TIDY_ID_COLUMNS } from './tidy-table.js';
@@ -237,17 +237,21 @@ function parseLines(bytes: Buffer, pos: number, filled: number, atEnd: boolean, 
     let field = 0;
     let start = pos;
     for (;;) {
-      let stop = start;
-      while (stop < end) {
-        const c = bytes[stop]!;
-        if (c === 44) break;
-        if (c === 34) throw new NeedsGeneralReader();
-        stop++;
-      }
       if (field >= width) throw sink.fieldCount(countFields(bytes, pos, end), line);
-      const value = parseDecimalBytes(bytes, start, stop);
-      if (value !== NOT_FAST && value === value) columns[field]!.push(value);
-      else sink.cell(field, bytes.toString('utf8', start, stop), line);
+      // the usual field, a number up to the comma: found and read in one pass
+      const value = scanDecimalBytes(bytes, start, end);
+      let stop = scanEnd;
+      if (value !== NOT_FAST && (stop === end || bytes[stop] === 44)) columns[field]!.push(value);
+      else {
+        stop = start;
+        while (stop < end) {
+          const c = bytes[stop]!;
+          if (c === 44) break;
+          if (c === 34) throw new NeedsGeneralReader();
+          stop++;
+        }
+        sink.cell(field, bytes.toString('utf8', start, stop), line);
+      }
       field++;
       if (stop >= end) break;
       start = stop + 1;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NOT_FAST, parseDecimalBytes } from '../../src/telemetry/decimal-bytes.js';
+import * as decimal from '../../src/telemetry/decimal-bytes.js';
+import { NOT_FAST, parseDecimalBytes, scanDecimalBytes } from '../../src/telemetry/decimal-bytes.js';
 import { Random } from '../../src/util/random.js';
 
 /** parseDecimalBytes on the ASCII bytes of `text`. */
@@ -39,6 +40,20 @@ describe('parseDecimalBytes', () => {
     assert.equal(parseDecimalBytes(bytes, 2, 6), 3.25);
     assert.equal(parseDecimalBytes(bytes, 2, 3), 3);
     assert.equal(parseDecimalBytes(bytes, 7, 8), 7);
+  });
+
+  it('scans a number up to the first byte that cannot continue it, and says where', () => {
+    const bytes = Buffer.from('3.25,-1e-3,7x,1e,,12', 'latin1');
+    assert.equal(scanDecimalBytes(bytes, 0, bytes.length), 3.25);
+    assert.equal(decimal.scanEnd, 4);
+    assert.equal(scanDecimalBytes(bytes, 5, bytes.length), -0.001);
+    assert.equal(decimal.scanEnd, 10);
+    assert.equal(scanDecimalBytes(bytes, 11, bytes.length), 7);
+    assert.equal(decimal.scanEnd, 12, 'stops at the x (the caller decides what that means)');
+    assert.equal(scanDecimalBytes(bytes, 14, bytes.length), NOT_FAST, 'an exponent without digits');
+    assert.equal(scanDecimalBytes(bytes, 17, bytes.length), NOT_FAST, 'an empty field');
+    assert.equal(scanDecimalBytes(bytes, 18, bytes.length), 12);
+    assert.equal(decimal.scanEnd, bytes.length);
   });
 
   it('rounds ties to even on the 16-17 digit path, as Number() does', () => {
