@@ -95,17 +95,21 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
   const width = matrix.columns.length;
   const rows = matrix.keys.jobId.length;
   const { jobId, componentId, windowStart } = matrix.keys;
-  const header = formatHeader([...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns]);
-  const parts: Uint8Array[] = [Buffer.from(header, 'utf8')];
+  const names = [...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns];
+  const parts: Uint8Array[] = [];
   const slot = maxRowBytes(width);
   const batch = batchRows(width);
-  for (let from = 0; from < rows; from += batch) {
+  for (let from = 0; from < rows || from === 0; from += batch) {
     const to = Math.min(rows, from + batch);
     const count = to - from;
-    const split = pool && pool.alive > 0 && count >= 2 && count * width >= 50_000 ? from + Math.ceil(count / 2) : to;
+    // The header costs about as much as HEADER_ROWS rows of values: this thread, which formats
+    // it while the worker formats its rows, takes that many rows fewer.
+    const headerRows = from === 0 ? HEADER_ROWS : 0;
+    const split = pool && pool.alive > 0 && count >= 2 && count * width >= 50_000 ? from + Math.max(0, Math.ceil((count - headerRows) / 2)) : to;
     const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * slot)));
     const lengths = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
     const there = split < to ? pool!.formatRows(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from)) : Promise.resolve(true);
+    if (from === 0) parts.push(Buffer.from(formatHeader(names), 'utf8'));
     formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
     if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
     // the batch's rows, compacted (the formatting buffer is then free again)
@@ -121,5 +125,8 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
   }
   await writeFileAtomic(path, Buffer.concat(parts));
 }
+
+/** The header's cost in rows of values (measured: ~0.7 us per column name against ~0.2 us per value). */
+const HEADER_ROWS = 3;
 
 const NEWLINE = Uint8Array.of(10);
