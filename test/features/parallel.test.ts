@@ -77,10 +77,13 @@ test('writeFeatureCsv writes what writeCsvAtomic writes, with half the rows form
   const odd = ['m::s__fft__attr_"real"', 'm::s__a,b', ' m::s__lead', 'm::s__trail\u00a0', 'm::s__é'];
   const columns = Array.from({ length: 12_000 }, (_, c) => (c < odd.length ? odd[c]! : `m::s__f__p_${c}`));
   // doubles of every size, NaN, integers (small, large, negative), -0
-  const special = [0, -0, 7, 10, 12345, 2147483647, 2147483648, -3, 1e21, 5e-324];
+  const special = [0, -0, 7, 10, 12345, 2147483647, 2147483648, -3, 1e21, 5e-324, -1.5e-7];
   const values = Float64Array.from({ length: rows * columns.length }, (_, i) =>
     i % 7 === 0 ? Number.NaN : i % 11 === 0 ? special[(i / 11) % special.length]! : Math.sin(i) * 10 ** ((i % 9) - 4),
   );
+  // rows with an infinity are written value by value (JSON would write null)
+  values[columns.length + 5] = Number.POSITIVE_INFINITY;
+  values[3 * columns.length + 9] = Number.NEGATIVE_INFINITY;
   const matrix = new FeatureMatrix({ jobId: [1, 1, 2, 2, 3], componentId: [5, 6, 5, 6, 'n"7'], windowStart: null, windowEnd: null }, columns, values);
   const dir = await mkdtemp(join(tmpdir(), 'feature-csv-'));
   const pool = ExtractionWorkers.start(1, resolveSettings({ mean: null }, ['m::s']));
