@@ -103,23 +103,24 @@ function formatHeader(names: readonly string[]): string {
   return cells.join(',') + '\n';
 }
 
-/** Rows per batch: a batch's formatting buffer stays under ~64 MB. */
-function batchRows(width: number): number {
-  return Math.max(1, Math.floor((64 << 20) / Math.max(1, maxRowBytes(width))));
+/** Rows per batch: a batch's formatting buffer stays under `batchBytes`. */
+function batchRows(width: number, batchBytes: number): number {
+  return Math.max(1, Math.floor(batchBytes / Math.max(1, maxRowBytes(width))));
 }
 
 /**
  * Writes `matrix` (a FeatureMatrix or the plain arrays of one) to `path` atomically; `pool`
- * (optional) formats half of the rows in a worker.
+ * (optional) formats about half of the rows in a worker. Rows are formatted in batches whose
+ * formatting buffer stays under `batchBytes` (default 64 MiB).
  */
-export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?: ExtractionWorkers): Promise<void> {
+export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?: ExtractionWorkers, options: { batchBytes?: number } = {}): Promise<void> {
   const width = matrix.columns.length;
   const rows = matrix.keys.jobId.length;
   const { jobId, componentId, windowStart } = matrix.keys;
   const names = [...(windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id']), ...matrix.columns];
   const parts: Uint8Array[] = [];
   const slot = maxRowBytes(width);
-  const batch = batchRows(width);
+  const batch = batchRows(width, options.batchBytes ?? 64 << 20);
   for (let from = 0; from < rows || from === 0; from += batch) {
     const to = Math.min(rows, from + batch);
     const count = to - from;
@@ -133,7 +134,6 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
     if (from === 0) parts.push(Buffer.from(formatHeader(names), 'utf8'));
     formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
     if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
-    // the batch's rows, compacted (the formatting buffer is then free again)
     const lines: Uint8Array[] = [];
     for (let r = from; r < to; r++) {
       const keys = [formatCsvCell(jobId[r]), formatCsvCell(componentId[r])];
@@ -142,7 +142,9 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
       const at = (r - from) * slot;
       lines.push(bytes.subarray(at, at + lengths[r - from]!), NEWLINE);
     }
-    parts.push(Buffer.concat(lines));
+    // with more batches to come, this one is compacted (its formatting buffer is then free again)
+    if (to < rows) parts.push(Buffer.concat(lines));
+    else parts.push(...lines);
   }
   await writeFileAtomic(path, Buffer.concat(parts));
 }

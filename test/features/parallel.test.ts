@@ -91,9 +91,12 @@ test('writeFeatureCsv writes what writeCsvAtomic writes, with half the rows form
     await writeCsvAtomic(join(dir, 'reference.csv'), matrix.header(), matrix.rowCells());
     await writeFeatureCsv(join(dir, 'pooled.csv'), matrix, pool);
     await writeFeatureCsv(join(dir, 'alone.csv'), matrix);
+    // batches of two rows (a 64 MiB buffer holds them all at once otherwise)
+    await writeFeatureCsv(join(dir, 'batched.csv'), matrix, pool, { batchBytes: 2 * 25 * columns.length });
     const reference = await readFile(join(dir, 'reference.csv'), 'utf8');
     assert.equal(await readFile(join(dir, 'pooled.csv'), 'utf8'), reference);
     assert.equal(await readFile(join(dir, 'alone.csv'), 'utf8'), reference);
+    assert.equal(await readFile(join(dir, 'batched.csv'), 'utf8'), reference);
   } finally {
     await pool.close();
     await rm(dir, { recursive: true, force: true });
