@@ -202,7 +202,9 @@ export class ExtractionWorkers {
    * `values` is copied to the worker unless it lives in a SharedArrayBuffer.
    */
   formatRows(values: Float64Array, width: number, from: number, to: number, bytes: Uint8Array, lengths: Int32Array): Promise<boolean> {
-    const slot = this.slots.find((s) => !s.dead && !s.busy);
+    // An idle worker, or one that computed chunks of the last run and is only finishing it (it
+    // answers right after: messages are handled in order). Not one still loading its modules.
+    const slot = this.slots.find((s) => !s.dead && (!s.busy || s.chunks > 0));
     if (!slot || this.formatting || this.listener) return Promise.resolve(false);
     return new Promise((resolve) => {
       this.formatting = { slot, resolve };

@@ -54,6 +54,29 @@ test('a pool started before the data is read gives the same matrix as this threa
   assert.equal(pool.alive, 0);
 });
 
+test('a worker that computed chunks takes the formatting right after the run, even before it reported idle', async () => {
+  const t = smallTable();
+  const k2fc = resolveSettings(FC, ['a::s', 'b::s']);
+  const pool = ExtractionWorkers.start(1, k2fc);
+  try {
+    const there = await extractFeatures(t, k2fc, { pool, workersOnly: true, keepNaN: true });
+    assert.equal(there.workersUsed, 1);
+    const { matrix } = there;
+    const width = matrix.columns.length;
+    const bytes = new Uint8Array(new SharedArrayBuffer(matrix.rows * width * 25));
+    const lengths = new Int32Array(new SharedArrayBuffer(matrix.rows * 4));
+    assert.equal(await pool.formatRows(matrix.values, width, 0, matrix.rows, bytes, lengths), true);
+    const { formatValueRowBytes } = await import('../../src/features/feature-csv.js');
+    const here = new Uint8Array(bytes.length);
+    const hereLengths = new Int32Array(matrix.rows);
+    formatValueRowBytes(matrix.values, width, 0, matrix.rows, here, hereLengths);
+    assert.deepEqual(Array.from(lengths), Array.from(hereLengths));
+    assert.deepEqual(bytes.slice(0, lengths[0]), here.slice(0, hereLengths[0]));
+  } finally {
+    await pool.close();
+  }
+});
+
 test('chunks a dead worker leaves are computed in this thread', async () => {
   const t = smallTable();
   const k2fc = resolveSettings(FC, ['a::s', 'b::s']);
