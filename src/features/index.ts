@@ -9,5 +9,7 @@ export { compilePlan, resolveCalculator, type ExtractionPlan } from './plan.js';
 export { rollingWindows, type RollingOptions } from './rolling-windows.js';
 export { FeatureMatrix, type FeatureKeys } from './feature-matrix.js';
 export { extractFeatures, extractSeriesFeatures, type ExtractOptions, type ExtractionResult, type FeatureSettings } from './extract.js';
+export { extractFeatureValues, type FeatureValues, type ValueExtractionResult } from './extract-values.js';
+export type { TableLike } from './tidy-samples.js';
 export { dropConstantColumns, columnVariances } from './select-constant.js';
 export { selectKBest, chi2, minMaxScaled } from './select-k-best.js';
