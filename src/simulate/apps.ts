@@ -148,7 +148,7 @@ export interface AppRunParams {
 const GB = 1024 * 1024;
 const MB = 1024;
 
-/** The share of runs (or, with input decks, of decks) with a healthy growth spurt. */
+/** The share of runs with a healthy growth spurt. */
 const SPURT_CHANCE = 0.3;
 
 /** The names of an application profile's ranges. */
@@ -160,22 +160,16 @@ export type ProfileRange = { [K in keyof AppProfile]: AppProfile[K] extends Rang
  * a little problem size), not in kind: every range of the profile gets one `position` per
  * application and dataset (0..1 across the range), and a run draws its value within `spread`
  * of the range's width around it: u_run = position + spread (u - position), u uniform in [0, 1).
- * `spread` 1 lets runs fall anywhere in the range. A growth spurt belongs to the problem, so
- * with a deck either every run of the application has one or none does.
+ * `spread` 1 lets runs fall anywhere in the range.
  */
 export interface InputDeck {
-  /** Per profile range, `durationS` for the preset's range of job durations, and the growth spurt's rate, start and length. */
-  readonly position: Readonly<Record<DeckRange, number>>;
+  /** Per profile range, and `durationS` for the preset's range of job durations. */
+  readonly position: Readonly<Record<ProfileRange | 'durationS', number>>;
   readonly spread: number;
-  /** Whether the deck's problem has a healthy growth spurt (every run of it then has one). */
-  readonly spurts: boolean;
 }
 
-/** The ranges an input deck pins. */
-export type DeckRange = ProfileRange | 'durationS' | 'spurtKBps' | 'spurtStartS' | 'spurtS';
-
 /** Where a run falls in a range, 0..1, from a uniform draw `u`: `u` itself without a deck. */
-export function placeInDeck(deck: InputDeck | undefined, key: DeckRange, u: number): number {
+export function placeInDeck(deck: InputDeck | undefined, key: ProfileRange | 'durationS', u: number): number {
   if (!deck) return u;
   const at = deck.position[key];
   return at + deck.spread * (u - at);
@@ -185,12 +179,12 @@ export function placeInDeck(deck: InputDeck | undefined, key: DeckRange, u: numb
 export function drawInputDeck(app: AppName, spread: number, rng: Random): InputDeck {
   if (!(spread >= 0 && spread <= 1)) throw new Error(`input deck of ${app}: spread must be in [0, 1], got ${spread}`);
   const profile = APP_PROFILES[app];
-  const position = {} as Record<DeckRange, number>;
+  const position = {} as Record<ProfileRange | 'durationS', number>;
   for (const key of Object.keys(profile) as (keyof AppProfile)[]) {
     if (Array.isArray(profile[key])) position[key as ProfileRange] = rng.uniform();
   }
-  for (const key of ['durationS', 'spurtKBps', 'spurtStartS', 'spurtS'] as const) position[key] = rng.uniform();
-  return { position, spread, spurts: rng.uniform() < SPURT_CHANCE };
+  position.durationS = rng.uniform();
+  return { position, spread };
 }
 
 /**
@@ -204,11 +198,6 @@ export function drawAppRun(app: AppName, durationS: number, rng: Random, deck?: 
     return lo + (hi - lo) * placeInDeck(deck, key, rng.uniform());
   };
   const outputPeriodS = pick('outputPeriodS');
-  const within = (lo: number, hi: number, key: DeckRange) => lo + (hi - lo) * placeInDeck(deck, key, rng.uniform());
-  const spurtKBps = () => {
-    const draw = rng.uniform();
-    return (deck ? deck.spurts : draw < SPURT_CHANCE) ? Math.exp(within(Math.log(2), Math.log(25), 'spurtKBps')) * MB : 0;
-  };
   return {
     app,
     durationS,
@@ -220,9 +209,9 @@ export function drawAppRun(app: AppName, durationS: number, rng: Random, deck?: 
     footprintKB: pick('footprintGB') * GB,
     hugeShare: pick('hugeShare'),
     growthPerS: pick('growthPerMinute') / 60,
-    spurtKBps: spurtKBps(),
-    spurtStartS: within(0.1, 0.6, 'spurtStartS') * durationS,
-    spurtS: within(0.2, 0.6, 'spurtS') * durationS,
+    spurtKBps: rng.uniform() < SPURT_CHANCE ? Math.exp(rng.between(Math.log(2), Math.log(25))) * MB : 0,
+    spurtStartS: rng.between(0.1, 0.6) * durationS,
+    spurtS: rng.between(0.2, 0.6) * durationS,
     inputKBps: pick('inputMBps') * MB,
     rhythmPeriodS: pick('rhythmPeriodS'),
     rhythmUserCores: pick('rhythmUserCores'),
