@@ -151,81 +151,39 @@ const MB = 1024;
 /** The share of runs with a healthy growth spurt. */
 const SPURT_CHANCE = 0.3;
 
-/** The names of an application profile's ranges. */
-export type ProfileRange = { [K in keyof AppProfile]: AppProfile[K] extends Range ? K : never }[keyof AppProfile];
-
-/**
- * How far one dataset's runs of an application stray from one another. A controlled experiment
- * runs each application with one input deck, so its runs differ in details (placement, timing,
- * a little problem size), not in kind: every range of the profile gets one `position` per
- * application and dataset (0..1 across the range), and a run draws its value within `spread`
- * of the range's width around it: u_run = position + spread (u - position), u uniform in [0, 1).
- * `spread` 1 lets runs fall anywhere in the range.
- */
-export interface InputDeck {
-  /** Per profile range, and `durationS` for the preset's range of job durations. */
-  readonly position: Readonly<Record<ProfileRange | 'durationS', number>>;
-  readonly spread: number;
-}
-
-/** Where a run falls in a range, 0..1, from a uniform draw `u`: `u` itself without a deck. */
-export function placeInDeck(deck: InputDeck | undefined, key: ProfileRange | 'durationS', u: number): number {
-  if (!deck) return u;
-  const at = deck.position[key];
-  return at + deck.spread * (u - at);
-}
-
-/** Draws an application's input deck: one uniform position per profile range, in the profile's key order. */
-export function drawInputDeck(app: AppName, spread: number, rng: Random): InputDeck {
-  if (!(spread >= 0 && spread <= 1)) throw new Error(`input deck of ${app}: spread must be in [0, 1], got ${spread}`);
-  const profile = APP_PROFILES[app];
-  const position = {} as Record<ProfileRange | 'durationS', number>;
-  for (const key of Object.keys(profile) as (keyof AppProfile)[]) {
-    if (Array.isArray(profile[key])) position[key as ProfileRange] = rng.uniform();
-  }
-  position.durationS = rng.uniform();
-  return { position, spread };
-}
-
-/**
- * Draws the parameters of one run of `app` lasting `durationS` seconds: each profile range
- * anywhere in the range, or near the application's input deck when one is given.
- */
-export function drawAppRun(app: AppName, durationS: number, rng: Random, deck?: InputDeck): AppRunParams {
+/** Draws the parameters of one run of `app` lasting `durationS` seconds. */
+export function drawAppRun(app: AppName, durationS: number, rng: Random): AppRunParams {
   const p = APP_PROFILES[app];
-  const pick = (key: ProfileRange) => {
-    const [lo, hi] = p[key];
-    return lo + (hi - lo) * placeInDeck(deck, key, rng.uniform());
-  };
-  const outputPeriodS = pick('outputPeriodS');
+  const pick = (r: Range) => rng.between(r[0], r[1]);
+  const outputPeriodS = pick(p.outputPeriodS);
   return {
     app,
     durationS,
     launchS: Math.round(rng.between(1, 4)),
-    startupS: pick('startupS'),
+    startupS: pick(p.startupS),
     finalizeS: rng.between(3, 9),
-    userCores: pick('userCores'),
-    sysCores: pick('sysCores'),
-    footprintKB: pick('footprintGB') * GB,
-    hugeShare: pick('hugeShare'),
-    growthPerS: pick('growthPerMinute') / 60,
+    userCores: pick(p.userCores),
+    sysCores: pick(p.sysCores),
+    footprintKB: pick(p.footprintGB) * GB,
+    hugeShare: pick(p.hugeShare),
+    growthPerS: pick(p.growthPerMinute) / 60,
     spurtKBps: rng.uniform() < SPURT_CHANCE ? Math.exp(rng.between(Math.log(2), Math.log(25))) * MB : 0,
     spurtStartS: rng.between(0.1, 0.6) * durationS,
     spurtS: rng.between(0.2, 0.6) * durationS,
-    inputKBps: pick('inputMBps') * MB,
-    rhythmPeriodS: pick('rhythmPeriodS'),
-    rhythmUserCores: pick('rhythmUserCores'),
-    rhythmAnonShare: pick('rhythmAnonShare'),
+    inputKBps: pick(p.inputMBps) * MB,
+    rhythmPeriodS: pick(p.rhythmPeriodS),
+    rhythmUserCores: pick(p.rhythmUserCores),
+    rhythmAnonShare: pick(p.rhythmAnonShare),
     outputPeriodS,
-    outputS: pick('outputS'),
-    outputKBps: pick('outputMBps') * MB,
+    outputS: pick(p.outputS),
+    outputKBps: pick(p.outputMBps) * MB,
     outputPhaseS: rng.between(0.3, 1) * outputPeriodS,
-    churnKBps: pick('churnMBps') * MB,
-    faultsPerS: pick('faultsPerS'),
-    contextSwitchesPerS: pick('contextSwitchesPerS'),
-    shmemKB: pick('shmemGB') * GB,
-    commitRatio: pick('commitRatio'),
-    mappedKB: pick('mappedMB') * MB,
+    churnKBps: pick(p.churnMBps) * MB,
+    faultsPerS: pick(p.faultsPerS),
+    contextSwitchesPerS: pick(p.contextSwitchesPerS),
+    shmemKB: pick(p.shmemGB) * GB,
+    commitRatio: pick(p.commitRatio),
+    mappedKB: pick(p.mappedMB) * MB,
   };
 }
 

@@ -8,7 +8,7 @@ export { writeSimulation, writeSamplerCsv } from './write.js';
 export type { WriteSimulationOptions, WrittenSimulation } from './write.js';
 export { PRESETS, PRODIGY_PRESET, TINY_PRESET, LARGE_PRESET, HPAS_PRESET, presetByName, validatePreset } from './presets.js';
 export type { PresetSpec, AnomalousRuns } from './presets.js';
-export { APP_NAMES, APP_PROFILES, drawAppRun, drawInputDeck, placeInDeck, ApplicationOnNode, type InputDeck, type ProfileRange } from './apps.js';
+export { APP_NAMES, APP_PROFILES, drawAppRun, ApplicationOnNode } from './apps.js';
 export type { AppName, AppProfile, AppRunParams } from './apps.js';
 export { ANOMALY_NAMES, HPAS_DEFAULT_ANOMALIES, HPAS_MEMLEAK_SIZE_MB, HPAS_MEMLEAK_PERIOD_S, drawAnomaly, leakRateMBps, AnomalyOnNode } from './anomalies.js';
 export type { AnomalyName, AnomalySpec, AnomalyParameters } from './anomalies.js';

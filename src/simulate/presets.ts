@@ -29,11 +29,6 @@ export interface PresetSpec {
   readonly nodePool: number;
   /** Chance that a sampler misses one reading (LDMS drops a sample now and then). */
   readonly dropRate: number;
-  /**
-   * How far runs of one application stray from its input deck, as a share of each profile
-   * range (see `InputDeck`); default 1: every run anywhere in the ranges.
-   */
-  readonly runSpread?: number;
 }
 
 /**
@@ -43,18 +38,10 @@ export interface PresetSpec {
  * a whole-job leak leaves rate x duration behind (24-90 GB here), beyond the spread of the
  * apps' healthy footprints (2-68 GB per node); in 4-7 minute jobs (10-42 GB) it stayed inside
  * that spread and the paper's detector reached only ~0.6 macro F1 at 64 training samples.
- *
- * Like the published runs, a controlled experiment, each application runs one input deck:
- * its runs stay within a tenth of each profile range (and of the 10-15 minute duration range)
- * around the deck's point (`runSpread` 0.1). With runs drawn anywhere in the ranges (spread 1)
- * healthy runs of one app differed as much as different problems would, the 64-sample model
- * reconstructed its training runs far better than held-out healthy ones, and macro F1 at 64
- * was 0.88 +/- 0.05 (held-out healthy nodes over the threshold); with the deck it is in the
- * README's table.
  */
 export const PRODIGY_PRESET: PresetSpec = {
   name: 'prodigy',
-  description: '4 apps (one input deck each) x 5 runs x 4 nodes healthy plus the same with HPAS-default memleak: 160 samples, 80 healthy / 80 memleak, 10-15 minutes each',
+  description: '4 apps x 5 runs x 4 nodes healthy plus the same with HPAS-default memleak: 160 samples, 80 healthy / 80 memleak, 10-15 minutes each',
   apps: APP_NAMES,
   healthyRunsPerApp: 5,
   anomalousRuns: [{ anomaly: 'memleak', runsPerApp: 5, nodes: 'all', parameters: 'hpas-default' }],
@@ -62,7 +49,6 @@ export const PRODIGY_PRESET: PresetSpec = {
   durationS: [600, 900],
   nodePool: 16,
   dropRate: 0.001,
-  runSpread: 0.1,
 };
 
 /** A quick dataset for tests and notebook quick mode: 24 samples (16 healthy, 8 memleak), 1.5-2 minutes each. */
@@ -135,7 +121,6 @@ export function validatePreset(p: PresetSpec): void {
   const [lo, hi] = p.durationS;
   if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 30 && hi >= lo)) fail('durationS', 'must be whole seconds [lo, hi] with 30 <= lo <= hi');
   if (!(p.dropRate >= 0 && p.dropRate < 0.2)) fail('dropRate', 'must be in [0, 0.2)');
-  if (p.runSpread !== undefined && !(p.runSpread >= 0 && p.runSpread <= 1)) fail('runSpread', 'must be in [0, 1]');
   for (const group of p.anomalousRuns) {
     if (!ANOMALY_NAMES.includes(group.anomaly)) fail('anomalousRuns', `has unknown anomaly "${group.anomaly}" (known: ${ANOMALY_NAMES.join(', ')})`);
     if (!Number.isInteger(group.runsPerApp) || group.runsPerApp < 0) fail('anomalousRuns.runsPerApp', 'must be a whole number >= 0');

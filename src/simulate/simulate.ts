@@ -5,7 +5,7 @@
  * numbers on every machine.
  */
 import { deriveSeed, Random } from '../util/random.js';
-import { ApplicationOnNode, drawAppRun, drawInputDeck, placeInDeck, type AppName, type AppRunParams, type InputDeck } from './apps.js';
+import { ApplicationOnNode, drawAppRun, type AppName, type AppRunParams } from './apps.js';
 import { AnomalyOnNode, drawAnomaly, type AnomalySpec } from './anomalies.js';
 import { ECLIPSE_METRICS, SAMPLER_NAMES, type SamplerName } from './eclipse-columns.js';
 import { NodeKernel } from './kernel.js';
@@ -85,19 +85,14 @@ export function planJobs(preset: PresetSpec, seed: number, startTime = DEFAULT_S
     for (const group of preset.anomalousRuns) for (let r = 0; r < group.runsPerApp; r++) drafts.push({ app, anomaly: group });
   }
   rng.shuffle(drafts);
-  const spread = preset.runSpread ?? 1;
-  const deckRng = new Random(deriveSeed(seed, 'decks', preset.name));
-  const decks = new Map<AppName, InputDeck>();
-  if (spread < 1) for (const app of preset.apps) decks.set(app, drawInputDeck(app, spread, deckRng));
   const jobs: SimulatedJob[] = [];
   let jobId = 3_000_000 + rng.int(500_000);
   let clock = startTime;
   for (const draft of drafts) {
     jobId += 1 + rng.int(40);
     const [lo, hi] = preset.durationS;
-    const deck = decks.get(draft.app);
-    const durationS = deck ? Math.round(lo + (hi - lo) * placeInDeck(deck, 'durationS', rng.uniform())) : lo + rng.int(hi - lo + 1);
-    const run = drawAppRun(draft.app, durationS, rng, deck);
+    const durationS = lo + rng.int(hi - lo + 1);
+    const run = drawAppRun(draft.app, durationS, rng);
     const componentIds = rng.shuffle(pool.slice()).slice(0, preset.nodesPerJob);
     let anomalous = new Set<number>();
     let spec: AnomalySpec | null = null;

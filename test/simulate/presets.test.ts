@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulate, writeSimulation, tidyTableOf, samplerColumn, APP_NAMES, APP_PROFILES, PRESETS, validatePreset, PRODIGY_PRESET, drawAppRun, drawInputDeck, placeInDeck } from '../../src/simulate/index.js';
-import { Random } from '../../src/util/random.js';
+import { simulate, writeSimulation, tidyTableOf, samplerColumn, APP_NAMES, PRESETS, validatePreset, PRODIGY_PRESET } from '../../src/simulate/index.js';
 import { sampleRows } from './helpers.js';
 
 test('the prodigy preset: 160 samples, 80 healthy / 80 memleak, 4 apps x 10 runs x 4 nodes; generation time printed', async (t) => {
@@ -17,6 +16,7 @@ test('the prodigy preset: 160 samples, 80 healthy / 80 memleak, 4 apps x 10 runs
     const t2 = performance.now();
     const sizes = await Promise.all(['meminfo', 'vmstat', 'procstat'].map(async (s) => (await stat(join(dir, `${s}.csv`))).size));
     t.diagnostic(`prodigy preset: simulate ${(t1 - t0).toFixed(0)} ms, write CSVs ${(t2 - t1).toFixed(0)} ms (${(sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB), ${d.samplers.meminfo.rowCount} rows per sampler (shared, loaded machine: noisy)`);
+    assert.ok(t2 - t0 < 10_000, 'well under 10 s on an idle machine');
     assert.equal(d.preset.name, 'prodigy');
     assert.equal(d.labels.length, 160);
     assert.equal(d.labels.filter((l) => l.binary_anom === 0 && l.anom_name === 'none').length, 80);
@@ -66,7 +66,7 @@ test('the hpas preset labels only the injected nodes and covers every anomaly', 
   }
 });
 
-test('runs of one app stay near its input deck (prodigy runSpread 0.1), and apps differ from each other as much as a leak adds', () => {
+test('healthy runs vary, and apps differ from each other as much as a leak adds', () => {
   const d = simulate({ seed: 1 });
   const m = d.samplers.meminfo;
   const anon = samplerColumn(m, 'AnonPages');
@@ -78,20 +78,17 @@ test('runs of one app stay near its input deck (prodigy runSpread 0.1), and apps
   const appMeans: number[] = [];
   const cvs: number[] = [];
   for (const app of APP_NAMES) {
-    const durations = d.jobs.filter((j) => j.app === app).map((j) => j.run.durationS);
-    // A tenth of the 600-900 s range around the deck's duration: at most 30 s apart.
-    assert.ok(Math.max(...durations) - Math.min(...durations) <= 30, `${app}: durations ${durations.join(', ')}`);
     const values = d.labels.filter((l) => l.app_name === app && l.binary_anom === 0).map((l) => meanAnon.get(`${l.job_id}/${l.component_id}`)!);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+    // Identical runs would vary only node to node (footprint x N(1, 0.03)): CV ~0.03. Five runs
+    // drawn from an app's footprint range give 0.04-0.37 depending on the seed (seeds 0-3 of
+    // the 10-15 minute preset; seed 1 draws five similar exa runs: 0.044).
+    assert.ok(sd / mean > 0.04, `${app}: healthy runs vary (coefficient of variation ${(sd / mean).toFixed(3)})`);
     appMeans.push(mean);
     cvs.push(sd / mean);
   }
-  // Nodes differ (footprint x N(1, 0.03)), runs a little more (a tenth of the footprint range,
-  // healthy growth spurts): seeds 0-3 give per-app CVs of 0.03-0.21; runs drawn anywhere in
-  // the footprint ranges gave 0.04-0.37.
-  const meanCv = cvs.reduce((a, b) => a + b, 0) / cvs.length;
-  assert.ok(meanCv > 0.02 && meanCv < 0.15, `apps' CVs of mean AnonPages ${cvs.map((c) => c.toFixed(3)).join(', ')}`);
+  assert.ok(cvs.reduce((a, b) => a + b, 0) / cvs.length > 0.1, `apps' mean CV ${cvs.join(', ')}`);
   const appSpread = Math.max(...appMeans) - Math.min(...appMeans);
   // The preset's HPAS-default leak (40-100 MB/s for the whole 10-15 minute job) adds 24-90 GB
   // per node by the end, half that on average over the job: about the spread between the apps'
@@ -106,27 +103,6 @@ test('runs of one app stay near its input deck (prodigy runSpread 0.1), and apps
     return Math.max(a, 1 - a);
   };
   const meanAnonAuc = auc((k) => meanAnon.get(k)!);
-  // A whole-job leak does shift the mean (AUC 0.78-0.90 over seeds 0-3), but not to a clean cut.
+  // A whole-job leak does shift the mean (AUC 0.79-0.87 over seeds 0-3), but not to a clean cut.
   assert.ok(meanAnonAuc < 0.9, `mean AnonPages AUC ${meanAnonAuc}`);
-});
-
-test('an input deck pins each profile range: spread 0 repeats the deck, spread s stays within s of the range around it', () => {
-  const rng = new Random(5);
-  const deck = drawInputDeck('sw4', 0.1, rng);
-  for (const value of Object.values(deck.position)) assert.ok(value >= 0 && value < 1);
-  const [lo, hi] = APP_PROFILES.sw4.footprintGB;
-  const at = lo + (hi - lo) * deck.position.footprintGB;
-  for (let r = 0; r < 50; r++) {
-    const run = drawAppRun('sw4', 700, rng, deck);
-    assert.ok(Math.abs(run.footprintKB / (1024 * 1024) - at) <= 0.1 * (hi - lo) + 1e-9, `footprint ${run.footprintKB}`);
-  }
-  const pinned = { ...deck, spread: 0 };
-  const a = drawAppRun('lammps', 700, new Random(1), { ...drawInputDeck('lammps', 0, new Random(2)) });
-  const b = drawAppRun('lammps', 700, new Random(3), { ...drawInputDeck('lammps', 0, new Random(2)) });
-  assert.equal(a.footprintKB, b.footprintKB);
-  assert.equal(a.outputPeriodS, b.outputPeriodS);
-  assert.equal(placeInDeck(pinned, 'durationS', 0.99), deck.position.durationS);
-  assert.equal(placeInDeck(undefined, 'durationS', 0.37), 0.37, 'no deck: the draw itself');
-  assert.throws(() => drawInputDeck('exa', 1.5, rng), /input deck of exa: spread must be in \[0, 1\], got 1.5/);
-  assert.throws(() => simulate({ preset: { ...PRODIGY_PRESET, runSpread: -0.1 } }), /preset "prodigy": runSpread must be in \[0, 1\]/);
 });
