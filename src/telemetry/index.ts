@@ -21,6 +21,7 @@ export { indexSampler, type SamplerIndex, type SampleRows } from './sampler-inde
 export { buildTidyTable, type TransformOptions, type TransformReport, type TidyResult, type KindDecision } from './transform.js';
 export { TIDY_ID_COLUMNS, metricColumns, tidyMetricName, type TidyTable } from './tidy-table.js';
 export { readTidyTable, writeTidyTable } from './tidy-csv.js';
+export { readTidyColumns, TidyColumns } from './tidy-columns.js';
 export { readLabels, LABEL_COLUMNS, HEALTHY_ANOMALY_NAME } from './labels.js';
 export { matchLabels, sampleKeys, sampleId, formatSampleKeys, type SampleKey, type LabelMatch } from './label-matching.js';
 export { ingestTelemetry, findSamplerFiles, type IngestOptions, type IngestReport, type IngestResult } from './ingest.js';
