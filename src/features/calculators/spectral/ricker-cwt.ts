@@ -67,8 +67,9 @@ function reversedRicker(points: number, a: number): Float64Array {
 /**
  * The whole CWT row of width `a` (length n), written into `out`. Every output is the same sum
  * as {@link rickerCwtAt}'s, in the same order (j ascending, starting from 0), so the values are
- * bit-identical; the interior is computed four outputs at a time, each with its own
- * accumulator, which hides the latency of the dependent additions without reordering any sum.
+ * bit-identical; the interior is computed six outputs at a time, each with its own
+ * accumulator, which hides the latency of the dependent additions without reordering any sum
+ * (six measured ~15% faster than four; eight no faster than six).
  */
 export function rickerCwtRow(x: Float64Array, a: number, out: Float64Array = new Float64Array(x.length)): Float64Array {
   const n = x.length;
@@ -89,32 +90,42 @@ export function rickerCwtRow(x: Float64Array, a: number, out: Float64Array = new
     return sum;
   };
   for (; i < firstFull && i < n; i++) out[i] = edge(i);
-  for (; i + 3 <= lastFull; i += 4) {
+  for (; i + 5 <= lastFull; i += 6) {
     // x[b + k + m] feeds output i + m at step k, and output i + m - 1 at step k + 1: each value
-    // is loaded once and handed down the four accumulators (x0..x3), as in a shift register.
+    // is loaded once and handed down the six accumulators (x0..x5), as in a shift register.
     const b = i + shift - N + 1;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
     let x0 = x[b]!;
     let x1 = x[b + 1]!;
     let x2 = x[b + 2]!;
+    let x3 = x[b + 3]!;
+    let x4 = x[b + 4]!;
     for (let k = 0; k < N; k++) {
       const h = hr[k]!;
-      const x3 = x[b + k + 3]!;
+      const x5 = x[b + k + 5]!;
       s0 += x0 * h;
       s1 += x1 * h;
       s2 += x2 * h;
       s3 += x3 * h;
+      s4 += x4 * h;
+      s5 += x5 * h;
       x0 = x1;
       x1 = x2;
       x2 = x3;
+      x3 = x4;
+      x4 = x5;
     }
     out[i] = s0;
     out[i + 1] = s1;
     out[i + 2] = s2;
     out[i + 3] = s3;
+    out[i + 4] = s4;
+    out[i + 5] = s5;
   }
   for (; i < n; i++) out[i] = edge(i);
   return out;
