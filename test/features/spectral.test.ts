@@ -9,7 +9,7 @@ import { accurateRfft } from '../../src/features/calculators/spectral/series-rff
 import { fftCoefficient } from '../../src/features/calculators/spectral/fft-coefficient.js';
 import { fftAggregated } from '../../src/features/calculators/spectral/fft-aggregated.js';
 import { cwtCoefficients } from '../../src/features/calculators/spectral/cwt-coefficients.js';
-import { ricker, rickerCwtRow } from '../../src/features/calculators/spectral/ricker-cwt.js';
+import { ricker, rickerCwtAt, rickerCwtRow } from '../../src/features/calculators/spectral/ricker-cwt.js';
 import { numberCwtPeaks } from '../../src/features/calculators/spectral/number-cwt-peaks.js';
 import {
   countPeaksCwt,
@@ -190,6 +190,25 @@ test('ricker matches its formula and the CWT of an impulse is the wavelet', () =
   const row = rickerCwtRow(Float64Array.from([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]), 1);
   const h = ricker(10, 1);
   for (let i = 0; i < 12; i++) close(row[i]!, i + 4 - 5 >= 0 && i + 4 - 5 < 10 ? h[i + 4 - 5]! : 0);
+});
+
+test('a whole CWT row is bit for bit the per-position convolution (blocked interior, remainders, edges)', () => {
+  // lengths around multiples of the block, shorter and longer than the wavelet (N = 10a)
+  let state = 7;
+  const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647 - 0.5;
+  let compared = 0;
+  for (const n of [1, 2, 5, 9, 10, 11, 17, 23, 40, 61, 100, 137]) {
+    let v = 0;
+    const x = Float64Array.from({ length: n }, () => (v += next() * 1e3));
+    for (const a of [0.5, 1, 2, 3, 5]) {
+      const row = rickerCwtRow(x, a);
+      for (let i = 0; i < n; i++) {
+        assert.ok(Object.is(row[i], rickerCwtAt(x, a, i)), `n ${n}, a ${a}, i ${i}: ${row[i]} vs ${rickerCwtAt(x, a, i)}`);
+        compared++;
+      }
+    }
+  }
+  assert.equal(compared, 5 * 416);
 });
 
 test('relative maxima are strict and never at the ends', () => {
