@@ -34,7 +34,7 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
 
 /** Microseconds per 600-point series (warm, one thread), for balancing only. */
 const COST: Readonly<Record<string, number>> = {
-  number_cwt_peaks: 125,
+  number_cwt_peaks: 85,
   change_quantiles: 75,
   max_langevin_fixed_point: 10,
   friedrich_coefficients: 65,
@@ -49,7 +49,7 @@ const COST: Readonly<Record<string, number>> = {
   symmetry_looking: 28,
   quantile: 26,
   mean_n_absolute_max: 25,
-  number_peaks: 24,
+  number_peaks: 5,
   benford_correlation: 21,
   fourier_entropy: 19,
   autocorrelation: 6,
