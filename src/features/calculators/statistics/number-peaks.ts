@@ -1,9 +1,29 @@
 /** tsfresh's `number_peaks`. */
 import { requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet } from '../../params.js';
+import { formatParamSet, type ParamSet } from '../../params.js';
 import { integerParam } from './parameters.js';
 
 let candidates = new Int32Array(64);
+
+/** The supports of a parameter list and their order, smallest first. */
+interface Supports {
+  readonly supports: readonly number[];
+  readonly order: readonly number[];
+}
+
+/** Parameter lists read once per plan (the same array object comes back for every series). */
+const parsedLists = new WeakMap<readonly ParamSet[], Supports>();
+
+function parseList(list: readonly ParamSet[]): Supports {
+  let parsed = parsedLists.get(list);
+  if (!parsed) {
+    const supports = list.map((p) => integerParam('number_peaks', p, 'n', 0));
+    const order = supports.map((_, k) => k).sort((a, b) => supports[a]! - supports[b]!);
+    parsed = { supports, order };
+    parsedLists.set(list, parsed);
+  }
+  return parsed;
+}
 
 /**
  * `number_peaks(n)`: the number of peaks of support n — indices i with n <= i < len - n whose
@@ -20,9 +40,7 @@ export const numberPeaks: Calculator = {
   name: 'number_peaks',
   outputs: (params) => requireParams('number_peaks', params).map(formatParamSet),
   compute(ctx, params, out, offset) {
-    const list = requireParams('number_peaks', params);
-    const supports = list.map((p) => integerParam('number_peaks', p, 'n', 0));
-    const order = supports.map((_, k) => k).sort((a, b) => supports[a]! - supports[b]!);
+    const { supports, order } = parseList(requireParams('number_peaks', params));
     const x = ctx.x;
     const len = x.length;
     if (candidates.length < len) candidates = new Int32Array(len);
