@@ -179,6 +179,26 @@ test('benford_correlation reads the leading digit of numpy\'s shortest repr', ()
   assert.ok(Number.isNaN(one('benford_correlation', [0, 0, 0])), 'all shares 0: undefined');
 });
 
+test('leadingDigit is the first digit of the shortest scientific repr, around every power of ten', () => {
+  const reference = (v: number): number => Number(Math.abs(v).toExponential()[0]);
+  let state = 17;
+  const next = (): number => (state = (state * 48271) % 2147483647) / 2147483647;
+  let checked = 0;
+  const check = (v: number): void => {
+    assert.equal(leadingDigit(v), reference(v), `${v}`);
+    checked++;
+  };
+  for (let e = -289; e <= 307; e++) {
+    for (const d of [1, 2, 5, 9, 9.999999999999998]) {
+      const p = Number(`${d}e${e}`);
+      // the double itself and its neighbours: the decimal exponent and the digit flip here
+      for (const v of [p, p * (1 + 2 ** -52), p * (1 - 2 ** -53)]) check(v);
+    }
+    check(-(next() + 0.01) * 10 ** e);
+  }
+  assert.equal(checked, 597 * 16);
+});
+
 test('c3 and time_reversal_asymmetry_statistic', () => {
   const x = [1, 2, 3, 4];
   assert.equal(one('c3', x, { lag: 1 }), (3 * 2 * 1 + 4 * 3 * 2) / 2);

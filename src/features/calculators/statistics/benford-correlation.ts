@@ -7,6 +7,26 @@ const BENFORD = Float64Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i
 /** 10^e for e = -330..330 (approximate below 1e-290; only used where exact enough). */
 const POWERS_OF_TEN = Float64Array.from({ length: 661 }, (_, i) => 10 ** (i - 330));
 
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Index of the high word of a double in `words` (1 on little-endian machines). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LOG10_2 = Math.log10(2);
+
+/**
+ * floor(log10(v)) for a normal positive double, without a logarithm: the binary exponent e2
+ * gives log10(v) in [e2 log10(2), (e2 + 1) log10(2)), so the decimal exponent is
+ * floor(e2 log10(2)) or one more, decided by comparing v with that power of ten. Exact where
+ * the table's power of ten is; elsewhere off by at most one near a power of ten, which
+ * {@link leadingDigit} catches (its mantissa then falls outside [1, 10)).
+ */
+function decimalExponent(v: number): number {
+  bits[0] = v;
+  const e2 = ((words[HI]! >>> 20) & 0x7ff) - 1023;
+  const e10 = Math.floor(e2 * LOG10_2);
+  return v >= POWERS_OF_TEN[e10 + 331]! ? e10 + 1 : e10;
+}
+
 /**
  * The leading digit tsfresh reads for one value: the first character of numpy's shortest
  * scientific repr of |v| (`np.format_float_scientific`), after `np.nan_to_num` (NaN -> 0,
@@ -22,7 +42,7 @@ export function leadingDigit(value: number): number {
   if (v === Infinity) v = Number.MAX_VALUE;
   // below ~1e-290 the power of ten loses precision (subnormals): read the digit off the string
   if (v < 1e-290) return Number(v.toExponential()[0]);
-  const exponent = Math.floor(Math.log10(v));
+  const exponent = decimalExponent(v);
   if (Number.isInteger(v) && v < 1e15) {
     // integers: powers of ten up to 1e15 and the quotient's floor are exact
     let p = POWERS_OF_TEN[exponent + 330]!;
