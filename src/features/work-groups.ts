@@ -50,7 +50,7 @@ const COST: Readonly<Record<string, number>> = {
   quantile: 26,
   mean_n_absolute_max: 25,
   number_peaks: 5,
-  benford_correlation: 21,
+  benford_correlation: 11,
   fourier_entropy: 19,
   autocorrelation: 6,
   spkt_welch_density: 12,
