@@ -7,7 +7,8 @@
  */
 import type { FeatureKeys } from './feature-matrix.js';
 import { KindToFcParameters } from './kind-to-fc-parameters.js';
-import { runExtraction, type ExtractionWorkers } from './parallel.js';
+import { runExtraction } from './parallel.js';
+import type { ExtractionWorkers } from './worker-pool.js';
 import type { Calculator } from './calculator.js';
 import { compilePlan, resolveCalculator } from './plan.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';

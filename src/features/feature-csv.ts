@@ -11,7 +11,7 @@
 import { writeFileAtomic } from '../util/atomic.js';
 import { formatCsvCell } from '../util/csv.js';
 import type { FeatureValues } from './extract-values.js';
-import type { ExtractionWorkers } from './parallel.js';
+import type { ExtractionWorkers } from './worker-pool.js';
 
 /** The longest shortest-round-trip double, e.g. `-2.2250738585072014e-308`, has 24 characters. */
 const MAX_NUMBER_CHARS = 24;

@@ -26,15 +26,6 @@ import { groupSteps, singleGroup } from './work-groups.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers, type RunListener } from './worker-pool.js';
 import type { WorkerRun } from './extraction-worker.js';
 
-export {
-  AUTO_WORKER_THRESHOLD_MS,
-  NS_PER_POINT_COLUMN,
-  defaultWorkerCount,
-  estimateExtractionMs,
-  ExtractionWorkers,
-  workerModuleUrl,
-} from './worker-pool.js';
-
 export interface ParallelOptions {
   /** `'auto'` (default): workers for large inputs only; a number: exactly that many workers (0: none). */
   workers?: 'auto' | number;

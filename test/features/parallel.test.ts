@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from 'arquero';
 import { extractFeatures, resolveSettings } from '../../src/features/extract.js';
-import { ExtractionWorkers } from '../../src/features/parallel.js';
+import { ExtractionWorkers } from '../../src/features/worker-pool.js';
 import { decodeWorkerSettings, encodeWorkerSettings } from '../../src/features/worker-settings.js';
 import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js';
 import { PyFloat } from '../../src/features/params.js';
