@@ -11,6 +11,8 @@
  * CPU seconds (all threads) for the in-process runs and, on Linux, for the command runs, and the
  * load average before and after:
  * on a shared machine the wall clock says more about the neighbours than about the code.
+ * A last `efficient` command run with `--timings` prints its timeline (timeline.ts): each
+ * stage of each thread in milliseconds since the process started, and the CPU seconds by thread.
  *
  *   node --import tsx bench/features.ts [--samples 16] [--metrics 100] [--steps 600] [--seed 1] [--repeat 3]
  */
@@ -143,6 +145,9 @@ try {
     const cpuText = cpu === undefined ? '' : `, CPU ${cpu.toFixed(2)} s`;
     console.log(`command ${name.padEnd(9)} ${seconds.toFixed(3)} s end to end${cpuText}  vs tsfresh ${PEER_SECONDS[name]} s: ${(PEER_SECONDS[name]! / seconds).toFixed(1)}x  (${last.stdout.trim().split('\n')[0]})`);
   }
+  const timed = spawnSync(process.execPath, [join(root, 'bin/prodigy.js'), 'features', '--input', input, '--settings', 'efficient', '--out', join(dir, 'timed.csv'), '--quiet', '--timings'], { encoding: 'utf8' });
+  console.log('timeline of one more command efficient run (--timings):');
+  for (const line of timed.stderr.split('\n')) if (line.startsWith('timeline ')) console.log(`  ${line.slice('timeline '.length)}`);
   console.log(`load average after: ${load()}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import type { KindToFcParameters } from '../features/kind-to-fc-parameters.js';
 import { ID_COLUMNS } from '../features/tidy-samples.js';
 import { SETTINGS_NAMES } from '../features/settings.js';
 import type { RollingOptions } from '../features/rolling-windows.js';
+import { enableTimeline, mark, markThreadCpu } from '../features/timeline.js';
 
 const usage = `usage: prodigy features --input FILE.csv --settings SETTINGS --out FILE.csv [options]
 
@@ -33,7 +34,9 @@ METRIC::SAMPLER columns): one row per (job_id, component_id), or per window with
   --keep-nan           keep feature columns that hold a NaN (default: drop them and list them)
   --missing MODE       error (default, as tsfresh) | drop: rows with a missing metric value
   --workers N          worker threads (default: automatic, only for large inputs; 0 = none)
-  --quiet              no progress or dropped-column list`;
+  --quiet              no progress or dropped-column list
+  --timings            a timeline on stderr: milliseconds since the process started at each
+                       stage, per thread (also with the environment variable PRODIGY_TIMINGS=1)`;
 
 /** Feature columns the settings ask for, about (one per parameter set; exact for most calculators). */
 function approximateWidth(settings: KindToFcParameters): number {
@@ -130,17 +133,20 @@ export const command: Command = {
     const workersText = args.string('workers');
     const workers = workersText === undefined ? 'auto' : Number(workersText);
     if (workers !== 'auto' && (!Number.isInteger(workers) || workers < 0)) throw new ArgumentError(`--workers must be an integer >= 0, got "${workersText}"`);
+    if (args.flag('timings')) enableTimeline();
     args.rejectUnknown();
+    mark('features command start');
 
     const settings = await loadSettings(settingsSpec);
     // Workers start now, so that they load while this thread reads the CSV.
     const pool = await prestartWorkers(input, settings, workers, windows !== undefined);
+    mark(pool ? `${pool.alive} worker(s) started` : 'no prestarted workers');
     let result;
     try {
       // the calculators load here while the workers load theirs
       const [table, { extractFeatureValues }, { writeFeatureCsv }] = await Promise.all([
-        readTidyColumns(input),
-        import('../features/extract-values.js'),
+        readTidyColumns(input).then((t) => (mark('input read'), t)),
+        import('../features/extract-values.js').then((m) => (mark('calculators loaded'), m)),
         import('../features/feature-csv.js'),
       ]);
       const showProgress = !quiet && process.stderr.isTTY;
@@ -163,8 +169,10 @@ export const command: Command = {
             }
           : undefined,
       });
+      mark('extracted');
       // half of the output is formatted in a worker while this thread formats the other half
       await writeFeatureCsv(out, result.features, pool);
+      markThreadCpu();
     } finally {
       void pool?.close();
     }

@@ -17,6 +17,7 @@ import { isSettingsName, namedSettings } from './settings.js';
 import { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 import { metricColumns, tidySamples, type KeyValue, type TableLike } from './tidy-samples.js';
 import { selectValueColumns, splitNaNColumns } from './value-columns.js';
+import { mark } from './timeline.js';
 
 export { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 
@@ -94,8 +95,10 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
   const k2fc = resolveSettings(settings, metricColumns(table));
   const custom = options.calculators;
   const plan = compilePlan(k2fc, { missing, resolve: custom ? (name) => custom.get(name) ?? resolveCalculator(name) : undefined });
+  mark('plan compiled');
   const samples = tidySamples(table, plan.kinds.map((k) => k.kind), { missing: options.missingValues ?? 'error', source });
   const nSamples = samples.jobId.length;
+  mark('samples ready');
   const lengths = Int32Array.from({ length: nSamples }, (_, s) => samples.offsets[s + 1]! - samples.offsets[s]!);
 
   let rowSample: Int32Array;
@@ -164,6 +167,7 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
     }
   }
   const t3 = performance.now();
+  mark('NaN columns dropped');
   return {
     features,
     dropped,

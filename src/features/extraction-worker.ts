@@ -11,6 +11,7 @@ import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
 import { groupSteps, type WorkGroups } from './work-groups.js';
+import { mark, setTimelineOrigin } from './timeline.js';
 
 /** What the main thread hands a worker when starting it. */
 export interface WorkerInit {
@@ -25,6 +26,8 @@ export interface WorkerInit {
   /** How the calculators are split between the threads, and the group this worker computes first. */
   readonly groups: WorkGroups;
   readonly group: number;
+  /** The main thread's timeline origin (timeline.ts), so that both threads' marks share one clock. */
+  readonly timelineOrigin: number;
 }
 
 /**
@@ -54,9 +57,13 @@ function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], p
   const walk = new Float64Array(WARM_UP_LENGTH);
   const timestamps = Float64Array.from({ length: WARM_UP_LENGTH }, (_, i) => 1_600_000_000 + i);
   const out = new Float64Array(plan.width);
+  mark('warm-up start');
   for (let i = 0; i < 200 && performance.now() - started < ms; i++) {
     const waiting = receiveMessageOnPort(port);
-    if (waiting) return waiting.message;
+    if (waiting) {
+      mark(`warm-up end: ${i} series, work arrived`);
+      return waiting.message;
+    }
     let v = 0;
     for (let t = 0; t < WARM_UP_LENGTH; t++) walk[t] = v += rng.normal();
     const k = i % plan.kinds.length;
@@ -66,6 +73,7 @@ function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], p
       // a calculator that fails on a random walk still got compiled; real errors come with real data
     }
   }
+  mark('warm-up end');
   return undefined;
 }
 
@@ -110,6 +118,8 @@ function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanSt
   const { control, chunkSize, total, groups: G } = run;
   if (G !== 1 && G !== stepsOf.length) throw new Error(`worker split its calculators into ${stepsOf.length} groups, the run into ${G}`);
   const chunks = Math.ceil(total / chunkSize);
+  let units = 0;
+  mark(`run ${run.id}: compute start`);
   for (let a = 0; a < G; a++) {
     const g = (first + a) % G;
     const steps = G > 1 ? stepsOf[g] : undefined;
@@ -120,22 +130,29 @@ function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanSt
       Atomics.store(control, G + 1 + g * chunks + c, 1);
       Atomics.add(control, G, to - from);
       post({ type: 'progress', run: run.id });
+      units++;
     }
   }
+  mark(`run ${run.id}: compute end (${units} units)`);
 }
 
 if (parentPort) {
   const port = parentPort;
   const post = (msg: WorkerMessage): void => port.postMessage(msg);
   const init = workerData as WorkerInit;
+  setTimelineOrigin(init.timelineOrigin);
+  mark('worker modules loaded');
   try {
     const plan = compilePlan(decodeWorkerSettings(init.settings), { missing: init.missing });
     const byKind = groupSteps(plan, init.groups);
     const stepsOf = Array.from({ length: init.groups.count }, (_, g) => byKind.map((byGroup) => byGroup[g]!));
     const first = init.group % init.groups.count;
+    mark('plan compiled');
     const handle = (run: WorkerRun | WorkerFormat): void => {
       if (run.type === 'format') {
+        mark(`format rows ${run.from}-${run.to} start`);
         formatValueRowBytes(run.values, run.width, run.from, run.to, run.bytes, run.lengths);
+        mark('format end');
         post({ type: 'formatted' });
         return;
       }

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/atomic.js';
 import { formatCsvCell } from '../util/csv.js';
 import type { FeatureValues } from './extract-values.js';
 import type { ExtractionWorkers } from './worker-pool.js';
+import { mark } from './timeline.js';
 
 /** The longest shortest-round-trip double, e.g. `-2.2250738585072014e-308`, has 24 characters. */
 const MAX_NUMBER_CHARS = 24;
@@ -133,6 +134,7 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
     const there = split < to ? pool!.formatRows(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from)) : Promise.resolve(true);
     if (from === 0) parts.push(Buffer.from(formatHeader(names), 'utf8'));
     formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
+    mark(`format rows ${from}-${split} done here`);
     if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
     const lines: Uint8Array[] = [];
     for (let r = from; r < to; r++) {
@@ -146,7 +148,9 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
     if (to < rows) parts.push(Buffer.concat(lines));
     else parts.push(...lines);
   }
+  mark('formatted');
   await writeFileAtomic(path, Buffer.concat(parts));
+  mark('written');
 }
 
 /** The header's cost in rows of values (measured: ~0.6 us per column name against ~0.15 us per value). */

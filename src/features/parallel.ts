@@ -25,6 +25,7 @@ import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { groupSteps, singleGroup } from './work-groups.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers, type RunListener } from './worker-pool.js';
 import type { WorkerRun } from './extraction-worker.js';
+import { mark } from './timeline.js';
 
 export interface ParallelOptions {
   /** `'auto'` (default): workers for large inputs only; a number: exactly that many workers (0: none). */
@@ -118,19 +119,24 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
         // With workersOnly this thread leaves the chunks to the workers (if they all die, the
         // sweep below computes what is left).
         if (options.workersOnly) return;
+        mark('compute start');
+        let units = 0;
         for (let g = 0; g < G; g++) {
           for (;;) {
             const c = Atomics.add(control, g, 1);
             if (c >= chunks) break;
             computeHere(c, g);
+            units++;
             // Let worker messages (progress, failures) through between chunks.
             await new Promise<void>((resolve) => setImmediate(resolve));
           }
         }
+        mark(`compute end (${units} units)`);
       }, () => Atomics.load(control, G) === total * G);
     } else {
       for (let g = 0; g < G; g++) for (let c = Atomics.add(control, g, 1); c < chunks; c = Atomics.add(control, g, 1)) computeHere(c, g);
     }
+    mark('all units done');
     // Whatever a failed or dead worker left unfinished (a calculator error throws here, with context).
     for (let g = 0; g < G; g++) for (let c = 0; c < chunks; c++) if (Atomics.load(control, G + 1 + g * chunks + c) === 0) computeHere(c, g);
   } finally {

@@ -13,6 +13,7 @@ import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import { encodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
 import { singleGroup, splitWork, type WorkGroups } from './work-groups.js';
 import type { WorkerFormat, WorkerInit, WorkerMessage, WorkerRun } from './extraction-worker.js';
+import { timelineOrigin } from './timeline.js';
 
 /** The share of the calculators' cost this thread takes when the work is split (workers: 1 each). */
 const MAIN_THREAD_SHARE = 0.8;
@@ -115,7 +116,7 @@ export class ExtractionWorkers {
     this.groups = split && count > 0 ? splitWork(settings, count + 1, [MAIN_THREAD_SHARE]) : singleGroup();
     const source = bootstrapSource(workerModuleUrl());
     for (let i = 0; i < count; i++) {
-      const init: WorkerInit = { settings: this.encoded, missing, warmUpMs, groups: this.groups, group: (1 + i) % this.groups.count };
+      const init: WorkerInit = { settings: this.encoded, missing, warmUpMs, groups: this.groups, group: (1 + i) % this.groups.count, timelineOrigin: timelineOrigin() };
       const worker = new Worker(source, { eval: true, workerData: init });
       const slot: WorkerSlot = { worker, dead: false, busy: false, chunks: 0 };
       this.slots.push(slot);
