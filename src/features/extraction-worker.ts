@@ -11,7 +11,7 @@ import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
 import { groupSteps, type WorkGroups } from './work-groups.js';
-import { mark, setTimelineOrigin } from './timeline.js';
+import { mark, setTimelineOrigin, timelineEnabled } from './timeline.js';
 
 /** What the main thread hands a worker when starting it. */
 export interface WorkerInit {
@@ -82,7 +82,7 @@ function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], p
  * work unit (c, g) computes the calculators of group g (work-groups.ts) on chunk c. `control`
  * (shared), with G = `groups`: `[g]` the next chunk of group g to claim (atomic add), `[G]` series
  * done (counted once per group), `[G + 1 + g * chunks + c]` set to 1 once unit (c, g) is in
- * `data.out`.
+ * `data.out`, `[G + 1 + G * chunks + g]` set to 1 once group g's own thread claims its units.
  */
 export interface WorkerRun {
   readonly type: 'run';
@@ -95,6 +95,12 @@ export interface WorkerRun {
   readonly groups: number;
   /** Numbers the pool's runs: progress and idle messages carry it back. */
   readonly id: number;
+  /**
+   * Units of another group left to that group's own thread once it is at work: a worker done
+   * with its own group claims another group's units only while more than this many are
+   * unclaimed (work-groups.ts's stealReserve).
+   */
+  readonly reserve: number;
 }
 
 /**
@@ -118,15 +124,23 @@ function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanSt
   const { control, chunkSize, total, groups: G } = run;
   if (G !== 1 && G !== stepsOf.length) throw new Error(`worker split its calculators into ${stepsOf.length} groups, the run into ${G}`);
   const chunks = Math.ceil(total / chunkSize);
+  const ownerAtWork = G + 1 + G * chunks;
   let units = 0;
   mark(`run ${run.id}: compute start`);
+  if (G > 1) Atomics.store(control, ownerAtWork + first, 1);
   for (let a = 0; a < G; a++) {
     const g = (first + a) % G;
     const steps = G > 1 ? stepsOf[g] : undefined;
-    for (let c = Atomics.add(control, g, 1); c < chunks; c = Atomics.add(control, g, 1)) {
+    for (;;) {
+      // another group's last units are left to its own thread once that is at work
+      if (g !== first && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= run.reserve) break;
+      const c = Atomics.add(control, g, 1);
+      if (c >= chunks) break;
       const from = c * chunkSize;
       const to = Math.min(total, from + chunkSize);
+      const started = g !== first && timelineEnabled() ? performance.now() : 0;
       computeSeriesRange(plan, run.data, from, to, undefined, steps);
+      if (started) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
       Atomics.store(control, G + 1 + g * chunks + c, 1);
       Atomics.add(control, G, to - from);
       post({ type: 'progress', run: run.id });

@@ -16,16 +16,18 @@
  *
  * The calculators are split between the threads (work-groups.ts): each work unit is a chunk of
  * series with the calculators of one group, and each thread claims the units of its own group
- * first, so that it compiles only that group's code unless it runs out of work. The pool itself
+ * first, so that it compiles only that group's code unless it runs out of work; even then it
+ * leaves the last units of a group to that group's own thread once that one is at work
+ * (work-groups.ts's STEAL_RESERVE_SHARE: a cold unit costs ~30 warm ones). The pool itself
  * lives in worker-pool.ts.
  */
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import type { ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
-import { groupSteps, singleGroup } from './work-groups.js';
+import { groupSteps, singleGroup, stealReserve } from './work-groups.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers, type RunListener } from './worker-pool.js';
 import type { WorkerRun } from './extraction-worker.js';
-import { mark } from './timeline.js';
+import { mark, timelineEnabled } from './timeline.js';
 
 export interface ParallelOptions {
   /** `'auto'` (default): workers for large inputs only; a number: exactly that many workers (0: none). */
@@ -86,8 +88,10 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
   const chunkSize = Math.max(1, Math.ceil(total / (64 * (maxWorkers + 1))));
   const chunks = Math.ceil(total / chunkSize);
   // control[g]: next chunk of group g to claim; control[G]: series done, counted once per
-  // group; control[G + 1 + g * chunks + c]: unit (c, g) done.
-  const control = new Int32Array(new SharedArrayBuffer((1 + G + G * chunks) * 4));
+  // group; control[G + 1 + g * chunks + c]: unit (c, g) done; control[G + 1 + G * chunks + g]:
+  // 1 once group g's own thread is claiming its units (work-groups.ts: ownerFlag).
+  const control = new Int32Array(new SharedArrayBuffer((1 + G + G * chunks + G) * 4));
+  const ownerAtWork = G + 1 + G * chunks;
   const progress = (): void => options.onProgress?.(Math.floor(Atomics.load(control, G) / G), total);
   const computeHere = (c: number, g: number): void => {
     const from = c * chunkSize;
@@ -113,20 +117,27 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
 
   try {
     if (pool && pool.alive > 0) {
-      const run: Omit<WorkerRun, 'id'> = { type: 'run', data, width: plan.width, control, chunkSize, total, groups: G };
+      const reserve = stealReserve(chunks);
+      const run: Omit<WorkerRun, 'id'> = { type: 'run', data, width: plan.width, control, chunkSize, total, groups: G, reserve };
       const listener: RunListener = { progress, failure: (message) => report.workerFailures.push(message) };
       report.workersUsed = await pool.drive(run, listener, async () => {
         // With workersOnly this thread leaves the chunks to the workers (if they all die, the
         // sweep below computes what is left).
         if (options.workersOnly) return;
         mark('compute start');
+        Atomics.store(control, ownerAtWork, 1);
         let units = 0;
         for (let g = 0; g < G; g++) {
           for (;;) {
+            // another group's last units are left to its worker once that is at work (a dead
+            // worker's: the sweep below)
+            if (g > 0 && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= reserve) break;
             const c = Atomics.add(control, g, 1);
             if (c >= chunks) break;
+            const started = g > 0 && timelineEnabled() ? performance.now() : 0;
             computeHere(c, g);
             units++;
+            if (started) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
             // Let worker messages (progress, failures) through between chunks.
             await new Promise<void>((resolve) => setImmediate(resolve));
           }

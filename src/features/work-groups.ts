@@ -128,3 +128,20 @@ export function groupSteps(plan: ExtractionPlan, groups: WorkGroups): PlanStep[]
     return byGroup;
   });
 }
+
+/**
+ * The share of another group's units that a thread leaves to that group's own thread, once that
+ * thread is at work: having finished its own group, a thread claims units of another group only
+ * while more than this share of them are unclaimed (or while the group's own thread has not
+ * started, e.g. a worker still loading, or none is there). It would run that group's
+ * calculators cold (interpreted, then compiled in its own isolate: measured, its first unit of
+ * 13 series costs ~150-200 ms, ~30 warm units' worth, and the next few ~50 ms each), so taking
+ * the last units from a thread about to finish them makes the run longer and costs CPU (~0.3 s
+ * of the `efficient` bench command's ~3 s); a thread far behind still gets help.
+ */
+export const STEAL_RESERVE_SHARE = 0.5;
+
+/** Unclaimed units of a group, out of `chunks`, below which other threads leave it to its own thread. */
+export function stealReserve(chunks: number): number {
+  return Math.ceil(chunks * STEAL_RESERVE_SHARE);
+}
