@@ -10,7 +10,8 @@ import { compilePlan, computeKind, type ExtractionPlan, type PlanStep } from './
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
-import { groupSteps, type WorkGroups } from './work-groups.js';
+import { groupSteps, stepNames, type WorkGroups } from './work-groups.js';
+import { allWarm, noteSeriesRun } from './warm-calculators.js';
 import { mark, setTimelineOrigin, timelineEnabled } from './timeline.js';
 
 /** What the main thread hands a worker when starting it. */
@@ -51,17 +52,19 @@ const WARM_UP_LENGTH = 600;
  * Runs the plan on synthetic series until `ms` have passed, a message is waiting (returned,
  * taken off the port) or 200 series are done.
  */
-function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], port: MessagePort, ms: number): unknown {
+function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], names: readonly string[], port: MessagePort, ms: number): unknown {
   const started = performance.now();
   const rng = new Random(20230517);
   const walk = new Float64Array(WARM_UP_LENGTH);
   const timestamps = Float64Array.from({ length: WARM_UP_LENGTH }, (_, i) => 1_600_000_000 + i);
   const out = new Float64Array(plan.width);
   mark('warm-up start');
-  for (let i = 0; i < 200 && performance.now() - started < ms; i++) {
+  let i = 0;
+  for (; i < 200 && performance.now() - started < ms; i++) {
     const waiting = receiveMessageOnPort(port);
     if (waiting) {
       mark(`warm-up end: ${i} series, work arrived`);
+      noteSeriesRun(names, i);
       return waiting.message;
     }
     let v = 0;
@@ -74,6 +77,7 @@ function warmUp(plan: ExtractionPlan, steps: readonly (readonly PlanStep[])[], p
     }
   }
   mark('warm-up end');
+  noteSeriesRun(names, i);
   return undefined;
 }
 
@@ -119,7 +123,14 @@ export type WorkerMessage =
  * Claims and computes units of `run` until none is left, those of group `first` before the
  * others; throws the first calculator error. `stepsOf[g][k]`: the steps of kind k in group g.
  */
-function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanStep[])[])[], first: number, run: WorkerRun, post: (msg: WorkerMessage) => void): void {
+function work(
+  plan: ExtractionPlan,
+  stepsOf: readonly (readonly (readonly PlanStep[])[])[],
+  namesOf: readonly (readonly string[])[],
+  first: number,
+  run: WorkerRun,
+  post: (msg: WorkerMessage) => void,
+): void {
   if (plan.width !== run.width) throw new Error(`worker compiled ${plan.width} columns, main thread ${run.width}`);
   const { control, chunkSize, total, groups: G } = run;
   if (G !== 1 && G !== stepsOf.length) throw new Error(`worker split its calculators into ${stepsOf.length} groups, the run into ${G}`);
@@ -131,15 +142,18 @@ function work(plan: ExtractionPlan, stepsOf: readonly (readonly (readonly PlanSt
   for (let a = 0; a < G; a++) {
     const g = (first + a) % G;
     const steps = G > 1 ? stepsOf[g] : undefined;
+    const names = G > 1 ? namesOf[g]! : namesOf[namesOf.length - 1]!;
     for (;;) {
-      // another group's last units are left to its own thread once that is at work
-      if (g !== first && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= run.reserve) break;
+      // another group's last units are left to its own thread once that is at work, unless
+      // this thread has their calculators compiled already
+      if (g !== first && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= run.reserve && !allWarm(names)) break;
       const c = Atomics.add(control, g, 1);
       if (c >= chunks) break;
       const from = c * chunkSize;
       const to = Math.min(total, from + chunkSize);
       const started = g !== first && timelineEnabled() ? performance.now() : 0;
       computeSeriesRange(plan, run.data, from, to, undefined, steps);
+      noteSeriesRun(names, to - from);
       if (started) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
       Atomics.store(control, G + 1 + g * chunks + c, 1);
       Atomics.add(control, G, to - from);
@@ -160,6 +174,8 @@ if (parentPort) {
     const plan = compilePlan(decodeWorkerSettings(init.settings), { missing: init.missing });
     const byKind = groupSteps(plan, init.groups);
     const stepsOf = Array.from({ length: init.groups.count }, (_, g) => byKind.map((byGroup) => byGroup[g]!));
+    // the calculator names of each group, then of the whole plan (a run with one group)
+    const namesOf = [...stepsOf.map(stepNames), stepNames(plan.kinds.map((k) => k.steps))];
     const first = init.group % init.groups.count;
     mark('plan compiled');
     const handle = (run: WorkerRun | WorkerFormat): void => {
@@ -171,13 +187,13 @@ if (parentPort) {
         return;
       }
       try {
-        work(plan, stepsOf, run.groups > 1 ? first : 0, run, post);
+        work(plan, stepsOf, namesOf, run.groups > 1 ? first : 0, run, post);
       } catch (err) {
         post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
       }
       post({ type: 'idle', run: run.id });
     };
-    const early = init.warmUpMs > 0 && plan.kinds.length > 0 ? warmUp(plan, stepsOf[first]!, port, init.warmUpMs) : undefined;
+    const early = init.warmUpMs > 0 && plan.kinds.length > 0 ? warmUp(plan, stepsOf[first]!, namesOf[first]!, port, init.warmUpMs) : undefined;
     if (early !== undefined) handle(early as WorkerRun | WorkerFormat);
     port.on('message', handle);
   } catch (err) {

@@ -24,7 +24,8 @@
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
 import type { ExtractionPlan } from './plan.js';
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
-import { groupSteps, singleGroup, stealReserve } from './work-groups.js';
+import { groupSteps, singleGroup, stealReserve, stepNames } from './work-groups.js';
+import { allWarm, noteSeriesRun } from './warm-calculators.js';
 import { AUTO_WORKER_THRESHOLD_MS, defaultWorkerCount, estimateExtractionMs, ExtractionWorkers, type RunListener } from './worker-pool.js';
 import type { WorkerRun } from './extraction-worker.js';
 import { mark, timelineEnabled } from './timeline.js';
@@ -84,6 +85,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
   const G = groups.count;
   const stepsOf = groupSteps(plan, groups);
   const groupPlanSteps = Array.from({ length: G }, (_, g) => (G > 1 ? stepsOf.map((byGroup) => byGroup[g]!) : undefined));
+  const groupNames = groupPlanSteps.map((steps) => stepNames(steps ?? plan.kinds.map((k) => k.steps)));
   // Many small chunks: claiming one is one atomic add, and the last ones even out the threads.
   const chunkSize = Math.max(1, Math.ceil(total / (64 * (maxWorkers + 1))));
   const chunks = Math.ceil(total / chunkSize);
@@ -97,6 +99,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
     const from = c * chunkSize;
     const to = Math.min(total, from + chunkSize);
     computeSeriesRange(plan, data, from, to, options.describeRow, groupPlanSteps[g]);
+    noteSeriesRun(groupNames[g]!, to - from);
     Atomics.store(control, G + 1 + g * chunks + c, 1);
     Atomics.add(control, G, to - from);
     progress();
@@ -129,9 +132,9 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
         let units = 0;
         for (let g = 0; g < G; g++) {
           for (;;) {
-            // another group's last units are left to its worker once that is at work (a dead
-            // worker's: the sweep below)
-            if (g > 0 && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= reserve) break;
+            // another group's last units are left to its worker once that is at work, unless
+            // this thread has its calculators compiled already (a dead worker's: the sweep below)
+            if (g > 0 && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= reserve && !allWarm(groupNames[g]!)) break;
             const c = Atomics.add(control, g, 1);
             if (c >= chunks) break;
             const started = g > 0 && timelineEnabled() ? performance.now() : 0;

@@ -137,9 +137,18 @@ export function groupSteps(plan: ExtractionPlan, groups: WorkGroups): PlanStep[]
  * calculators cold (interpreted, then compiled in its own isolate: measured, its first unit of
  * 13 series costs ~150-200 ms, ~30 warm units' worth, and the next few ~50 ms each), so taking
  * the last units from a thread about to finish them makes the run longer and costs CPU (~0.3 s
- * of the `efficient` bench command's ~3 s); a thread far behind still gets help.
+ * of the `efficient` bench command's ~3 s); a thread far behind still gets help. A thread that
+ * has already run the group's calculators on enough series (warm-calculators.ts: e.g. in an
+ * earlier extraction of the same process) takes all it can.
  */
 export const STEAL_RESERVE_SHARE = 0.5;
+
+/** The distinct calculator names of `stepsByKind` (one group's steps of every kind), in first-seen order. */
+export function stepNames(stepsByKind: readonly (readonly PlanStep[])[]): string[] {
+  const names = new Set<string>();
+  for (const steps of stepsByKind) for (const step of steps) names.add(step.calculator.name);
+  return [...names];
+}
 
 /** Unclaimed units of a group, out of `chunks`, below which other threads leave it to its own thread. */
 export function stealReserve(chunks: number): number {
