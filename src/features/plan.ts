@@ -6,7 +6,7 @@
 import { SeriesContext, type Calculator } from './calculator.js';
 import { calculators } from './calculators/index.js';
 import { extraCalculators } from './extra/index.js';
-import { featureName } from './feature-names.js';
+import { featureNameTail } from './feature-names.js';
 import type { ParamSet } from './params.js';
 import type { FcParameters } from './settings.js';
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
@@ -53,7 +53,7 @@ export function resolveCalculator(name: string): Calculator | undefined {
 export function compilePlan(settings: KindToFcParameters, options: CompileOptions = {}): ExtractionPlan {
   const resolve = options.resolve ?? resolveCalculator;
   const skipped = new Set<string>();
-  const compiled = new Map<FcParameters, { steps: PlanStep[]; suffixes: [string, string][] }>();
+  const compiled = new Map<FcParameters, { steps: PlanStep[]; tails: string[] }>();
   const kinds: KindPlan[] = [];
   const columns: string[] = [];
   let offset = 0;
@@ -63,9 +63,9 @@ export function compilePlan(settings: KindToFcParameters, options: CompileOption
       block = compileBlock(fc, resolve, options.missing ?? 'error', skipped);
       compiled.set(fc, block);
     }
-    for (const [calculator, suffix] of block.suffixes) columns.push(featureName(kind, calculator, suffix));
-    kinds.push({ kind, steps: block.steps, offset, width: block.suffixes.length });
-    offset += block.suffixes.length;
+    for (const tail of block.tails) columns.push(kind + tail);
+    kinds.push({ kind, steps: block.steps, offset, width: block.tails.length });
+    offset += block.tails.length;
   }
   return { kinds, columns, width: offset, skipped: [...skipped] };
 }
@@ -75,9 +75,10 @@ function compileBlock(
   resolve: (name: string) => Calculator | undefined,
   missing: 'error' | 'skip',
   skipped: Set<string>,
-): { steps: PlanStep[]; suffixes: [string, string][] } {
+): { steps: PlanStep[]; tails: string[] } {
   const steps: PlanStep[] = [];
-  const suffixes: [string, string][] = [];
+  // each column's name without its kind (feature-names.ts)
+  const tails: string[] = [];
   for (const [name, params] of Object.entries(fc)) {
     if (params !== null && params.length === 0) continue; // tsfresh: an empty list asks for nothing
     const calculator = resolve(name);
@@ -89,10 +90,10 @@ function compileBlock(
       throw new Error(`feature calculator "${name}" is not implemented`);
     }
     const outputs = calculator.outputs(params);
-    steps.push({ calculator, params, offset: suffixes.length, width: outputs.length });
-    for (const suffix of outputs) suffixes.push([name, suffix]);
+    steps.push({ calculator, params, offset: tails.length, width: outputs.length });
+    for (const suffix of outputs) tails.push(featureNameTail(name, suffix));
   }
-  return { steps, suffixes };
+  return { steps, tails };
 }
 
 /**
