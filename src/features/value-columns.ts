@@ -10,10 +10,24 @@
 export function selectValueColumns(values: Float64Array, rows: number, width: number, indices: readonly number[], shared = false): Float64Array {
   const length = rows * indices.length;
   const out = shared ? new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8)).subarray(0, length) : new Float64Array(length);
+  // runs of consecutive indices (e.g. all but the NaN columns) are copied whole, natively
+  const runs: number[] = [];
+  for (let j = 0; j < indices.length; ) {
+    let end = j + 1;
+    while (end < indices.length && indices[end] === indices[end - 1]! + 1) end++;
+    runs.push(j, end);
+    j = end;
+  }
   for (let r = 0; r < rows; r++) {
     const from = r * width;
     const to = r * indices.length;
-    for (let j = 0; j < indices.length; j++) out[to + j] = values[from + indices[j]!]!;
+    for (let k = 0; k < runs.length; k += 2) {
+      const j = runs[k]!;
+      const end = runs[k + 1]!;
+      const source = from + indices[j]!;
+      if (end - j === 1) out[to + j] = values[source]!;
+      else out.set(values.subarray(source, source + (end - j)), to + j);
+    }
   }
   return out;
 }
