@@ -56,8 +56,9 @@ const HPAS_PERIODS_S = [0.2, 0.5, 1, 2] as const;
  *   5% and 50% into the job (some injections are hard to see);
  * - `hpas-default`: HPAS's own defaults, launched with the application and running to the end
  *   of the job, as the published Prodigy dataset injected them. Defined for `memleak` only:
- *   size 20 MB, period uniform in [0.2, 0.5] s (HPAS's 0.2 s plus the time the memset of 20 MB
- *   and a busy node add to each cycle), start at a whole second in [0, 3].
+ *   size 20 MB, period uniform in [0.21, 0.3] s: HPAS sleeps 0.2 s, then mallocs 20 MB and
+ *   writes it byte by byte (20 M stores and ~5,000 page faults: 10-60 ms, more when the node's
+ *   hardware threads are busy); start at a whole second in [0, 3].
  */
 export type AnomalyParameters = 'varied' | 'hpas-default';
 
@@ -66,7 +67,7 @@ export const HPAS_DEFAULT_ANOMALIES: readonly AnomalyName[] = ['memleak'];
 
 /** HPAS memleak's allocation size (MB) and the range of its effective period (s) under `hpas-default`. */
 export const HPAS_MEMLEAK_SIZE_MB = 20;
-export const HPAS_MEMLEAK_PERIOD_S: readonly [number, number] = [0.2, 0.5];
+export const HPAS_MEMLEAK_PERIOD_S: readonly [number, number] = [0.21, 0.3];
 
 /**
  * Draws the parameters of anomaly `name` for a job of `jobDurationS` seconds, the `varied` way
@@ -140,6 +141,7 @@ export class AnomalyOnNode implements LoadSource {
         this.leakedKB = kB;
         const hugeShare = s.sizeMB >= 4 ? 0.9 : 0.3;
         load.anonKB += kB;
+        load.pinnedAnonKB += kB;
         load.anonHugeKB += Math.floor((kB * hugeShare) / 2048) * 2048;
         load.committedKB += kB + 8 * MB;
         // memset of the new block: user time; zeroing pages in the fault path: kernel time.
@@ -153,6 +155,7 @@ export class AnomalyOnNode implements LoadSource {
         const steps = Math.floor(elapsed / s.periodS) + 1;
         const kB = Math.min(s.maxGB * GB, steps * s.sizeMB * MB);
         load.anonKB += kB;
+        load.pinnedAnonKB += kB;
         load.anonHugeKB += Math.floor((kB * 0.85) / 2048) * 2048;
         load.committedKB += kB + 8 * MB;
         load.userCores += 0.97 + 0.03 * rng.uniform();

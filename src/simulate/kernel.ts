@@ -12,7 +12,9 @@
  *   nr_kernel_stack in stacks of 16 kB), read a few hundred microseconds apart, so they agree up
  *   to the pages that moved in between.
  * - every allocated page is counted by pgalloc_* and every freed one by pgfree, so
- *   pgfree - pgalloc = the change of nr_free_pages; numa_hit + numa_miss = allocations.
+ *   pgfree - pgalloc = the change of nr_free_pages; numa_hit + numa_miss = allocations; a
+ *   single-threaded process (an injected leak) fills the socket it runs on, and its later pages
+ *   are numa_miss / numa_other on the other one.
  * - page faults follow new resident memory (4 kB faults, THP faults for huge pages), malloc
  *   churn, forks and NUMA-balancing hinting faults; page-cache pressure below the high
  *   watermark drives kswapd (or direct) reclaim of the file LRU and slab, with its counters;
@@ -85,6 +87,8 @@ export class NodeKernel {
   private writebackKB = 0;
   private committedKB: number;
   private freeKB = 0;
+  /** Pages of single-threaded processes that did not fit on their own NUMA node (kB). */
+  private spilledKB = 0;
   private vmallocUsedKB: number;
   // Counters and per-sample gauges.
   private readonly vm = new Float64Array(VMSTAT_METRICS.length);
@@ -165,6 +169,24 @@ export class NodeKernel {
       p *= this.rng.uniform();
     }
     return k;
+  }
+
+  /**
+   * Allocation calls of single-threaded processes that landed on the other NUMA node in this
+   * interval. Everything else is spread evenly over the two sockets; such a process fills its
+   * own node (half of MemTotal, less its share of the rest and a watermark) and its further
+   * pages go to the other node (zone_reclaim_mode 0: no reclaim first). Its pages are written
+   * once and not touched again, so NUMA balancing never moves them back.
+   */
+  private spillNewAllocations(pinnedLoadKB: number): number {
+    const pinned = Math.min(pinnedLoadKB, this.anonKB);
+    const usedByOthers = this.traits.memTotalKB - this.freeKB - pinned;
+    const room = Math.max(0, this.traits.memTotalKB / 2 - usedByOthers / 2 - HIGH_WMARK_KB / 2);
+    const spilled = Math.max(0, pinned - room);
+    const fresh = Math.max(0, spilled - this.spilledKB);
+    this.spilledKB = spilled;
+    const hugeShare = this.anonKB > 0 ? this.hugeKB / this.anonKB : 0;
+    return fresh * (hugeShare / 2048 + (1 - hugeShare) / 4);
   }
 
   /**
@@ -357,11 +379,14 @@ export class NodeKernel {
     const usedShare = 1 - this.freeKB / t.memTotalKB;
     const missShare = Math.min(0.5, t.numaMissShare + 0.25 * Math.max(0, usedShare - 0.45) ** 2 * 4);
     const calls = allocated - (hugeFaults - fallback) * 511;
-    this.add('numa_hit', calls * (1 - missShare));
-    this.add('numa_miss', calls * missShare);
-    this.add('numa_foreign', calls * missShare);
-    this.add('numa_other', calls * 0.002);
-    this.add('numa_local', calls * 0.998);
+    const spillCalls = Math.min(calls, this.spillNewAllocations(load.pinnedAnonKB));
+    const missCalls = Math.min(calls, calls * missShare + spillCalls);
+    const otherCalls = Math.min(calls, calls * 0.002 + spillCalls);
+    this.add('numa_hit', calls - missCalls);
+    this.add('numa_miss', missCalls);
+    this.add('numa_foreign', missCalls);
+    this.add('numa_other', otherCalls);
+    this.add('numa_local', calls - otherCalls);
     this.add('numa_interleave', this.poisson(0.002 * dt));
     this.add('unevictable_pgs_culled', this.poisson(0.01 * dt));
     const mlocks = this.poisson(0.02 * dt);

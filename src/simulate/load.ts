@@ -18,6 +18,12 @@ export interface Load {
   anonKB: number;
   /** The part of `anonKB` backed by 2 MB transparent huge pages (kB). */
   anonHugeKB: number;
+  /**
+   * The part of `anonKB` held by single-threaded processes (kB). First touch puts all of such a
+   * process's pages on the NUMA node it runs on, where the application's ranks spread theirs
+   * over both sockets; once that node is full, its new pages land on the other node.
+   */
+  pinnedAnonKB: number;
   /** Committed virtual memory (kB): what Committed_AS adds up. */
   committedKB: number;
   /** Shared memory (tmpfs, /dev/shm, SysV) resident (kB). */
@@ -61,7 +67,7 @@ export interface Load {
 export function emptyLoad(): Load {
   return {
     userCores: 0, sysCores: 0, iowaitCores: 0, softirqCores: 0,
-    anonKB: 0, anonHugeKB: 0, committedKB: 0, shmemKB: 0, mappedKB: 0,
+    anonKB: 0, anonHugeKB: 0, pinnedAnonKB: 0, committedKB: 0, shmemKB: 0, mappedKB: 0,
     anonChurnKBps: 0, anonChurnHugeKBps: 0, minorFaultsPerS: 0, majorFaultsPerS: 0,
     fileNewKBps: 0, fileTouchKBps: 0, dirtyKBps: 0, blockInKBps: 0, blockOutKBps: 0, slabKBps: 0,
     threads: 0, running: 0, blocked: 0, contextSwitchesPerS: 0, interruptsPerS: 0, forksPerS: 0,

@@ -33,9 +33,9 @@ export interface PresetSpec {
 
 /**
  * Mirrors the published dataset: 4 apps x 5 runs x 4 nodes healthy + the same with memleak
- * (160 samples, 80/80). The memleak is HPAS's default (20 MB every 0.2-0.5 s, launched with the
+ * (160 samples, 80/80). The memleak is HPAS's default (20 MB every 0.21-0.3 s, launched with the
  * application, to the end of the job), as the published runs used it. Jobs last 10-15 minutes:
- * a whole-job leak leaves rate x duration behind (24-90 GB here), beyond the spread of the
+ * a whole-job leak leaves rate x duration behind (40-86 GB here), beyond the spread of the
  * apps' healthy footprints (2-68 GB per node); in 4-7 minute jobs (10-42 GB) it stayed inside
  * that spread and the paper's detector reached only ~0.6 macro F1 at 64 training samples.
  */

@@ -61,6 +61,24 @@ test('memleak (20 MB every 0.5 s = 40 MB/s): MemFree falls 40 MB/s faster than o
   assert.ok(Math.abs(before(x.sick) - before(x.healthy)) < 0.1 * leak, 'no gap before the start');
 });
 
+test('a leak that fills its NUMA node spills: numa_miss and numa_other jump on its nodes only', () => {
+  // 500 MB/s from second 60 on a lammps node (~10 GB resident, half of it per socket): the
+  // leak's socket (64 GB) is full after ~100 s; from then on its pages land on the other node.
+  const x = jobWith({ name: 'memleak', startS: START_S, sizeMB: 500, periodS: 1 });
+  const s0 = x.job.start;
+  const mean = (nodes: number[], metric: string, from: number, to: number) =>
+    nodes.reduce((sum, n) => sum + rate(series(x.d, 'vmstat', metric, x.job.jobId, n), s0 + from, s0 + to), 0) / nodes.length;
+  for (const metric of ['numa_miss', 'numa_other']) {
+    // While the socket has room the leak allocates locally (a few hundred calls/s at most).
+    const early = mean(x.sick, metric, 70, 120) - mean(x.healthy, metric, 70, 120);
+    assert.ok(Math.abs(early) < 300, `${metric} gap before the socket fills: ${early.toFixed(0)}/s`);
+    // Afterwards every call of the leak is remote: 500 MB/s in 4 kB pages (10%) and 2 MB
+    // huge pages (90%) is ~13,000 calls/s.
+    const late = mean(x.sick, metric, 185, 199) - mean(x.healthy, metric, 185, 199);
+    assert.ok(late > 8000 && late < 16000, `${metric} gap once spilled: ${late.toFixed(0)}/s`);
+  }
+});
+
 test('a mild memleak (2 MB every 1 s) is subtle but has the same sign', () => {
   const x = jobWith({ name: 'memleak', startS: START_S, sizeMB: 2, periodS: 1 });
   const dAnon = gap(x, 'meminfo', 'AnonPages', slopeIn);

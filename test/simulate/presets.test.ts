@@ -89,7 +89,7 @@ test('healthy runs vary, and apps differ from each other as much as a leak adds'
   }
   assert.ok(cvs.reduce((a, b) => a + b, 0) / cvs.length > 0.1, `apps' mean CV ${cvs.join(', ')}`);
   const appSpread = Math.max(...appMeans) - Math.min(...appMeans);
-  // The preset's HPAS-default leak (40-100 MB/s for the whole 10-15 minute job) adds 24-90 GB
+  // The preset's HPAS-default leak (67-95 MB/s for the whole 10-15 minute job) adds 40-86 GB
   // per node by the end, half that on average over the job: about the spread between the apps'
   // footprints, so mean AnonPages alone does not separate the labels.
   assert.ok(appSpread > 20 * 1024 * 1024, `apps differ by ${(appSpread / 1048576).toFixed(1)} GB of mean AnonPages`);
@@ -102,6 +102,6 @@ test('healthy runs vary, and apps differ from each other as much as a leak adds'
     return Math.max(a, 1 - a);
   };
   const meanAnonAuc = auc((k) => meanAnon.get(k)!);
-  // A whole-job leak does shift the mean (AUC 0.79-0.87 over seeds 0-3), but not to a clean cut.
-  assert.ok(meanAnonAuc < 0.9, `mean AnonPages AUC ${meanAnonAuc}`);
+  // A whole-job leak does shift the mean (AUC 0.85-0.92 over seeds 0-3), but not to a clean cut.
+  assert.ok(meanAnonAuc < 0.95, `mean AnonPages AUC ${meanAnonAuc}`);
 });
