@@ -123,8 +123,8 @@ export interface AppRunParams {
   /**
    * A healthy growth spurt (0 when the run has none): the application takes `spurtKBps` more
    * memory per node from `spurtStartS` (seconds into the loop) for `spurtS` seconds, then holds
-   * it, as when statistics accumulate or a refinement adds cells. It makes a healthy run's
-   * memory slope look like a mild leak's for a while.
+   * it, as when statistics accumulate or a refinement adds cells (2-20% of the footprint). It
+   * makes a healthy run's memory slope look like a mild leak's for a while.
    */
   readonly spurtKBps: number;
   readonly spurtStartS: number;
@@ -150,26 +150,42 @@ const MB = 1024;
 
 /** The share of runs with a healthy growth spurt. */
 const SPURT_CHANCE = 0.3;
+/**
+ * What a spurt adds, as a share of the run's footprint (log-uniform): the extra cells or
+ * accumulated statistics scale with the problem, 2-20% of it.
+ */
+const SPURT_SHARE = [0.02, 0.2] as const;
 
 /** Draws the parameters of one run of `app` lasting `durationS` seconds. */
 export function drawAppRun(app: AppName, durationS: number, rng: Random): AppRunParams {
   const p = APP_PROFILES[app];
   const pick = (r: Range) => rng.between(r[0], r[1]);
   const outputPeriodS = pick(p.outputPeriodS);
+  const launchS = Math.round(rng.between(1, 4));
+  const startupS = pick(p.startupS);
+  const finalizeS = rng.between(3, 9);
+  const userCores = pick(p.userCores);
+  const sysCores = pick(p.sysCores);
+  const footprintKB = pick(p.footprintGB) * GB;
+  const hugeShare = pick(p.hugeShare);
+  const growthPerS = pick(p.growthPerMinute) / 60;
+  const spurtShare = rng.uniform() < SPURT_CHANCE ? Math.exp(rng.between(Math.log(SPURT_SHARE[0]), Math.log(SPURT_SHARE[1]))) : 0;
+  const spurtStartS = rng.between(0.1, 0.6) * durationS;
+  const spurtS = rng.between(0.2, 0.6) * durationS;
   return {
     app,
     durationS,
-    launchS: Math.round(rng.between(1, 4)),
-    startupS: pick(p.startupS),
-    finalizeS: rng.between(3, 9),
-    userCores: pick(p.userCores),
-    sysCores: pick(p.sysCores),
-    footprintKB: pick(p.footprintGB) * GB,
-    hugeShare: pick(p.hugeShare),
-    growthPerS: pick(p.growthPerMinute) / 60,
-    spurtKBps: rng.uniform() < SPURT_CHANCE ? Math.exp(rng.between(Math.log(2), Math.log(25))) * MB : 0,
-    spurtStartS: rng.between(0.1, 0.6) * durationS,
-    spurtS: rng.between(0.2, 0.6) * durationS,
+    launchS,
+    startupS,
+    finalizeS,
+    userCores,
+    sysCores,
+    footprintKB,
+    hugeShare,
+    growthPerS,
+    spurtKBps: (spurtShare * footprintKB) / spurtS,
+    spurtStartS,
+    spurtS,
     inputKBps: pick(p.inputMBps) * MB,
     rhythmPeriodS: pick(p.rhythmPeriodS),
     rhythmUserCores: pick(p.rhythmUserCores),

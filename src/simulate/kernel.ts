@@ -549,6 +549,20 @@ export class NodeKernel {
     });
   }
 
+  /**
+   * The job epilog's `echo 3 > /proc/sys/vm/drop_caches`: clean page cache, buffers and
+   * reclaimable slab (dentries, inodes) not in use are freed. What stays: dirty pages, the files
+   * mapped by running processes, and the slab objects that are pinned (a quarter here).
+   */
+  dropCaches(): void {
+    const inUseKB = Math.min(this.fileActiveKB + this.fileInactiveKB, this.dirtyKB + this.mappedKB);
+    this.fileActiveKB = 0.7 * inUseKB;
+    this.fileInactiveKB = inUseKB - this.fileActiveKB;
+    this.buffersKB = Math.min(this.buffersKB, 8 * MB);
+    this.sReclaimKB *= 0.25;
+    this.freeKB = this.computeFreeKB();
+  }
+
   /** Marks the start of a job on this node: the first THP use allocates the huge zero page. */
   startJob(): void {
     this.add('thp_zero_page_alloc', this.rng.uniform() < 0.02 ? 1 : 0);

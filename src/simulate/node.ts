@@ -69,33 +69,38 @@ export interface NodeTraits {
 /** Two firmware variants of the same board: MemTotal differs by a few MB between them. */
 const MEM_TOTAL_VARIANTS_KB = [131_916_744, 131_914_696, 131_922_844];
 
-/** Draws the traits of node `componentId` (deterministic in `rng`). */
+/**
+ * Draws the traits of node `componentId` (deterministic in `rng`). The nodes share one hardware
+ * model and one OS image with the same daemons and sysctls, so their traits differ by a few
+ * percent to a few tens of percent (daemons' state, driver buffers, fragmentation), not by
+ * factors; page cache and slab left by earlier jobs differ more (the job epilog drops them).
+ */
 export function drawNodeTraits(componentId: number, firstJobStart: number, rng: Random): NodeTraits {
   const logUniform = (lo: number, hi: number) => Math.exp(rng.between(Math.log(lo), Math.log(hi)));
   return {
     componentId,
     memTotalKB: MEM_TOTAL_VARIANTS_KB[rng.int(MEM_TOTAL_VARIANTS_KB.length)]!,
-    hiddenKB: rng.between(1.6e6, 3.2e6),
-    daemonAnonKB: rng.between(0.5e6, 1.4e6),
-    daemonCommittedKB: rng.between(3.0e6, 6.0e6),
-    daemonUserCores: rng.between(0.03, 0.2),
-    daemonSysCores: rng.between(0.04, 0.15),
-    baseThreads: Math.round(rng.between(1100, 1600)),
-    baseShmemKB: rng.between(20e3, 400e3),
-    baseMappedKB: rng.between(90e3, 260e3),
-    baseSUnreclaimKB: rng.between(0.9e6, 1.6e6),
+    hiddenKB: rng.between(2.2e6, 2.6e6),
+    daemonAnonKB: rng.between(0.7e6, 0.9e6),
+    daemonCommittedKB: rng.between(4.0e6, 4.8e6),
+    daemonUserCores: rng.between(0.05, 0.08),
+    daemonSysCores: rng.between(0.05, 0.08),
+    baseThreads: Math.round(rng.between(1250, 1400)),
+    baseShmemKB: rng.between(50e3, 150e3),
+    baseMappedKB: rng.between(150e3, 200e3),
+    baseSUnreclaimKB: rng.between(1.1e6, 1.3e6),
     percpuKB: 18_432 + 1024 * rng.int(24),
-    vmallocUsedKB: rng.between(700e3, 1.1e6),
+    vmallocUsedKB: rng.between(850e3, 950e3),
     mlockedKB: rng.int(4) * 4 * rng.between(0, 600),
-    deviceInterruptsPerS: rng.between(1500, 6000),
-    baseContextSwitchesPerS: rng.between(2500, 9000),
-    baseForksPerS: logUniform(0.2, 4),
-    baseMinorFaultsPerS: logUniform(150, 1500),
-    basePageChurnPerS: logUniform(3000, 15000),
-    dma32Share: rng.between(0.002, 0.02),
-    numaMissShare: logUniform(0.0005, 0.01),
-    thpFallbackShare: logUniform(0.002, 0.08),
-    numaScanPeriodS: rng.between(8, 40),
+    deviceInterruptsPerS: rng.between(2500, 3500),
+    baseContextSwitchesPerS: rng.between(4000, 6000),
+    baseForksPerS: logUniform(0.5, 2),
+    baseMinorFaultsPerS: logUniform(300, 700),
+    basePageChurnPerS: logUniform(5000, 9000),
+    dma32Share: rng.between(0.005, 0.01),
+    numaMissShare: logUniform(0.001, 0.004),
+    thpFallbackShare: logUniform(0.005, 0.04),
+    numaScanPeriodS: rng.between(18, 24),
     bootTime: firstJobStart - rng.between(2, 60) * 86_400,
     initialFileCacheKB: logUniform(0.4e6, 24e6),
     initialSReclaimableKB: logUniform(0.3e6, 4e6),

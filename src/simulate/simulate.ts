@@ -178,7 +178,8 @@ export function simulate(options: SimulateOptions = {}): SimulatedDataset {
         kernels.set(node.componentId, state);
       }
       const kernel = state.kernel;
-      // The node idles between its previous job and this one.
+      // The previous job's epilog cleaned the node up; then it idles until this one.
+      kernel.dropCaches();
       kernel.step(idle, Math.max(1, job.start - 1 - state.lastTime));
       kernel.startJob();
       const app = new ApplicationOnNode(job.run, nodeIndex, job.nodes.length, rng.fork());
