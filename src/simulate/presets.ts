@@ -51,13 +51,16 @@ export const PRODIGY_PRESET: PresetSpec = {
   dropRate: 0.001,
 };
 
-/** A quick dataset for tests and notebook quick mode: 24 samples (16 healthy, 8 memleak), 1.5-2 minutes each. */
+/**
+ * A quick dataset for tests and notebook quick mode: 24 samples (16 healthy, 8 memleak), 1.5-2
+ * minutes each, with the prodigy preset's HPAS-default leak (6-11 GB by the end of a job).
+ */
 export const TINY_PRESET: PresetSpec = {
   name: 'tiny',
-  description: '4 apps x (2 healthy + 1 memleak) runs x 2 nodes: 24 samples, 16 healthy / 8 memleak, 90-120 s',
+  description: '4 apps x (2 healthy + 1 HPAS-default memleak) runs x 2 nodes: 24 samples, 16 healthy / 8 memleak, 90-120 s',
   apps: APP_NAMES,
   healthyRunsPerApp: 2,
-  anomalousRuns: [{ anomaly: 'memleak', runsPerApp: 1, nodes: 'all' }],
+  anomalousRuns: [{ anomaly: 'memleak', runsPerApp: 1, nodes: 'all', parameters: 'hpas-default' }],
   nodesPerJob: 2,
   durationS: [90, 120],
   nodePool: 6,
