@@ -151,8 +151,9 @@ const SAMPLER_OFFSET_S: Readonly<Record<SamplerName, number>> = { meminfo: 0, vm
 /**
  * Simulates a dataset: plans the jobs of the preset, then for every job and node runs the
  * application (and any anomaly) through the node's kernel model one second at a time, and
- * records the meminfo, vmstat and procstat readings. Nodes keep their state (page cache,
- * counters) from one job to the next, and idle between jobs.
+ * records the meminfo, vmstat and procstat readings. Nodes keep their state (counters, slab,
+ * fragmentation) from one job to the next; each job's epilog drops the clean page cache, and
+ * the node idles until its next job.
  */
 export function simulate(options: SimulateOptions = {}): SimulatedDataset {
   const preset = typeof options.preset === 'object' ? options.preset : presetByName(options.preset ?? 'prodigy');
