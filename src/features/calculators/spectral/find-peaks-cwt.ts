@@ -146,6 +146,20 @@ function rowMaxima(row: Float64Array): number[] {
   return cols;
 }
 
+/**
+ * The line to extend from a maximum at column `col`: the lowest line index at the smallest
+ * distance d <= `reach` from `col` (numpy.argmin takes the lowest index among ties), or -1.
+ * `lowestLineAt[c]` is the lowest index of a line whose last column is c, -1 for none.
+ */
+function nearestLine(lowestLineAt: Int32Array, col: number, reach: number, numCols: number): number {
+  for (let d = 0; d <= reach && d < numCols; d++) {
+    const left = col - d >= 0 ? lowestLineAt[col - d]! : -1;
+    const right = d > 0 && col + d < numCols ? lowestLineAt[col + d]! : -1;
+    if (left >= 0 || right >= 0) return left < 0 ? right : right < 0 ? left : Math.min(left, right);
+  }
+  return -1;
+}
+
 /** Step 3: the ridge lines through the relative maxima of the rows `cwt`. */
 export function identifyRidgeLines(maxima: readonly number[][], numCols: number, maxDistances: readonly number[], gapThresh: number): RidgeLine[] {
   let startRow = -1;
@@ -171,16 +185,7 @@ export function identifyRidgeLines(maxima: readonly number[][], numCols: number,
     }
     const reach = maxDistances[row]!;
     for (const col of maxima[row]!) {
-      let found = -1;
-      // the smallest distance d with a line; numpy.argmin takes the lowest index among ties
-      for (let d = 0; d <= reach && d < numCols; d++) {
-        const left = col - d >= 0 ? lowestLineAt[col - d]! : -1;
-        const right = d > 0 && col + d < numCols ? lowestLineAt[col + d]! : -1;
-        if (left >= 0 || right >= 0) {
-          found = left < 0 ? right : right < 0 ? left : Math.min(left, right);
-          break;
-        }
-      }
+      const found = nearestLine(lowestLineAt, col, reach, numCols);
       if (found >= 0) {
         const line = lines[found]!;
         line.length += 1;
@@ -370,15 +375,7 @@ function countRidgePeaks(cwt: Float64Array, rowOne: Float64Array, n: number, win
     const reach = (row + 1) / 4; // max_distances[row] = widths[row] / 4
     for (let m = rowStart[row]!; m < rowStart[row + 1]!; m++) {
       const col = maxima[m]!;
-      let found = -1;
-      for (let d = 0; d <= reach && d < numCols; d++) {
-        const left = col - d >= 0 ? lowestLineAt[col - d]! : -1;
-        const right = d > 0 && col + d < numCols ? lowestLineAt[col + d]! : -1;
-        if (left >= 0 || right >= 0) {
-          found = left < 0 ? right : right < 0 ? left : Math.min(left, right);
-          break;
-        }
-      }
+      const found = nearestLine(lowestLineAt, col, reach, numCols);
       if (found >= 0) {
         const line = active[found]!;
         length[line]! += 1;
