@@ -110,9 +110,10 @@ export class NodeKernel {
     this.anonKB = t.daemonAnonKB;
     this.shmemKB = t.baseShmemKB;
     this.mappedKB = t.baseMappedKB;
-    this.fileActiveKB = t.initialFileCacheKB * rng.between(0.3, 0.7);
-    this.fileInactiveKB = t.initialFileCacheKB - this.fileActiveKB;
-    this.buffersKB = t.initialBuffersKB;
+    // A node starts as an epilog leaves it (see dropCaches): the page cache holds the mapped files.
+    this.fileActiveKB = 0.7 * t.baseMappedKB;
+    this.fileInactiveKB = 0.3 * t.baseMappedKB;
+    this.buffersKB = 8 * MB;
     this.sReclaimKB = t.initialSReclaimableKB;
     this.sUnreclaimKB = t.baseSUnreclaimKB;
     this.kernelStackKB = t.baseThreads * ECLIPSE_NODE.kernelStackKB;

@@ -1,7 +1,7 @@
 /**
  * An Eclipse compute node: the hardware every node shares and the traits that make one node
- * differ from another (firmware reservations, resident daemons, what the page cache still holds
- * from earlier jobs, how fragmented memory is, how long it has been up).
+ * differ from another (firmware reservations, resident daemons, the slab left by earlier jobs,
+ * how fragmented memory is, how long it has been up).
  */
 import { Random } from '../util/random.js';
 
@@ -60,10 +60,8 @@ export interface NodeTraits {
   readonly numaScanPeriodS: number;
   /** Unix time (s) the node booted. */
   readonly bootTime: number;
-  /** Page cache (kB) and reclaimable slab (kB) left by the jobs before the first simulated one. */
-  readonly initialFileCacheKB: number;
+  /** Reclaimable slab (kB) left by the jobs before the first simulated one (a quarter outlives each epilog). */
   readonly initialSReclaimableKB: number;
-  readonly initialBuffersKB: number;
 }
 
 /** Two firmware variants of the same board: MemTotal differs by a few MB between them. */
@@ -73,7 +71,8 @@ const MEM_TOTAL_VARIANTS_KB = [131_916_744, 131_914_696, 131_922_844];
  * Draws the traits of node `componentId` (deterministic in `rng`). The nodes share one hardware
  * model and one OS image with the same daemons and sysctls, so their traits differ by a few
  * percent to a few tens of percent (daemons' state, driver buffers, fragmentation), not by
- * factors; page cache and slab left by earlier jobs differ more (the job epilog drops them).
+ * factors; the slab left by earlier jobs differs more. The page cache is not a trait: the job
+ * epilog drops it.
  */
 export function drawNodeTraits(componentId: number, firstJobStart: number, rng: Random): NodeTraits {
   const logUniform = (lo: number, hi: number) => Math.exp(rng.between(Math.log(lo), Math.log(hi)));
@@ -102,8 +101,6 @@ export function drawNodeTraits(componentId: number, firstJobStart: number, rng: 
     thpFallbackShare: logUniform(0.005, 0.04),
     numaScanPeriodS: rng.between(18, 24),
     bootTime: firstJobStart - rng.between(2, 60) * 86_400,
-    initialFileCacheKB: logUniform(0.4e6, 24e6),
     initialSReclaimableKB: logUniform(0.3e6, 4e6),
-    initialBuffersKB: rng.between(8e3, 300e3),
   };
 }
