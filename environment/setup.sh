@@ -45,9 +45,9 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$lock_hash" ]]; then
 fi
 
 # --- dist/ -----------------------------------------------------------------------------------
-if [[ ! -f dist/index.js ]] || [[ -n $(find src tsconfig.json tsconfig.build.json -newer dist/index.js -print -quit) ]]; then
+if [[ ! -f dist/index.js || ! -f dist/kernels.wasm ]] || [[ -n $(find src kernels tsconfig.json tsconfig.build.json -newer dist/index.js -print -quit) ]]; then
   say "building dist/"
-  npx --no-install tsc -p tsconfig.build.json
+  npm run --silent build
   touch dist/index.js
 fi
 

@@ -1,0 +1,2 @@
+// The kernels module: every file's exports, compiled together into dist/kernels.wasm.
+export { rickerRow } from './ricker-row';

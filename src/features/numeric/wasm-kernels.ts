@@ -1,0 +1,100 @@
+/**
+ * The feature kernels compiled to WebAssembly (kernels/*.ts, AssemblyScript; see
+ * kernels/README.md): loaded once per thread, synchronously, on first use.
+ *
+ * A kernel reads and writes float64 arrays in the module's memory; pointers are byte offsets,
+ * lengths element counts. A caller owns `KernelBuffer`s — regions of that memory it copies
+ * inputs into and reads outputs from — so that nothing is allocated per series.
+ */
+import { readFileSync } from 'node:fs';
+import type { WasmMemory } from '../../model/wasm-encoding.js';
+
+/** The slice of the WebAssembly JS API used here (the project's TypeScript libs omit it). */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
+/** The kernels' exports (kernels/index.ts). */
+export interface KernelExports {
+  /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
+  rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
+}
+
+/** Where `npm run build:kernels` writes the module: the same path from src/ (tsx) and dist/. */
+const MODULE_URL = new URL('../../../dist/kernels.wasm', import.meta.url);
+
+const PAGE = 65536;
+
+class Kernels {
+  readonly fn: KernelExports;
+  private readonly memory: WasmMemory;
+  private view: Float64Array;
+
+  constructor() {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(MODULE_URL);
+    } catch (error) {
+      throw new Error(`the WebAssembly feature kernels are missing (${MODULE_URL.pathname}): run \`npm run build\``, { cause: error });
+    }
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    this.fn = instance.exports as unknown as KernelExports;
+    this.memory = instance.exports.memory as WasmMemory;
+    this.view = new Float64Array(this.memory.buffer);
+  }
+
+  /** The whole memory as float64s (index = pointer / 8); a fresh view after the memory grew. */
+  get f64(): Float64Array {
+    if (this.view.buffer !== this.memory.buffer) this.view = new Float64Array(this.memory.buffer);
+    return this.view;
+  }
+
+  /**
+   * A new region of `count` float64s, past everything reserved before (the module itself
+   * allocates nothing, so memory beyond its initial size is ours alone).
+   */
+  reserve(count: number): number {
+    const pointer = this.memory.buffer.byteLength;
+    this.memory.grow(Math.ceil((count * 8) / PAGE));
+    return pointer;
+  }
+}
+
+let instance: Kernels | undefined;
+
+/** This thread's kernels module, instantiated on first use. */
+export function kernels(): Kernels {
+  return (instance ??= new Kernels());
+}
+
+/**
+ * A float64 region of kernel memory that grows on demand: `pointer(count)` before a kernel
+ * call, `view(count)` to read what it wrote. Growing moves the region; nothing is kept.
+ */
+export class KernelBuffer {
+  private at = 0;
+  private capacity = 0;
+
+  /** The region's pointer, with room for at least `count` float64s. */
+  pointer(count: number): number {
+    if (count > this.capacity) {
+      this.capacity = Math.max(count, 2 * this.capacity, 1024);
+      this.at = kernels().reserve(this.capacity);
+    }
+    return this.at;
+  }
+
+  /** Copies `x` into the region and returns its pointer. */
+  copyIn(x: Float64Array): number {
+    const pointer = this.pointer(x.length);
+    kernels().f64.set(x, pointer / 8);
+    return pointer;
+  }
+
+  /** The first `count` values of the region (a view: copy before the next kernel call if kept). */
+  view(count: number): Float64Array {
+    const start = this.pointer(count) / 8;
+    return kernels().f64.subarray(start, start + count);
+  }
+}
