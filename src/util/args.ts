@@ -1,6 +1,16 @@
 /** A small command-line argument reader: `--name value`, `--flag`, and positionals. */
 
-export class ArgumentError extends Error {}
+export class ArgumentError extends Error {
+  override readonly name = 'ArgumentError';
+}
+
+/**
+ * Whether `err` is an ArgumentError, also one thrown by a bundled copy of this module (the
+ * `prodigy features` bundle, see cli.ts), where `instanceof` cannot tell.
+ */
+export function isArgumentError(err: unknown): err is ArgumentError {
+  return err instanceof Error && err.name === 'ArgumentError';
+}
 
 export class Args {
   private readonly values = new Map<string, string | true>();

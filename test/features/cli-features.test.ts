@@ -175,4 +175,18 @@ describe('prodigy features', () => {
     assert.match(badSettings.stderr, /--settings must be minimal, efficient, comprehensive or a \.json feature list, got "fast"/);
     await assert.rejects(access(out));
   });
+  it('runs from its build (bin/prodigy.js, the dist/bundles bundle, a worker thread) with the same output as from source', async () => {
+    const root = join(here, '..', '..');
+    await access(join(root, 'dist', 'bundles', 'features.js')).catch(() => assert.fail('dist/bundles/features.js is missing: run `npm run build`'));
+    const fromSource = join(dir, 'efficient-source.csv');
+    const fromBuild = join(dir, 'efficient-build.csv');
+    assert.equal((await prodigy('features', '--input', input, '--settings', 'efficient', '--workers', '1', '--out', fromSource, '--quiet')).code, 0);
+    const built = await promisify(execFile)(process.execPath, [join(root, 'bin', 'prodigy.js'), 'features', '--input', input, '--settings', 'efficient', '--workers', '1', '--out', fromBuild, '--timings'], { cwd: root });
+    assert.match(built.stderr, /worker 1 +run 1: compute start/);
+    assert.equal(await readFile(fromBuild, 'utf8'), await readFile(fromSource, 'utf8'));
+    // a usage error from inside the bundle is still reported as one (exit 2, usage shown)
+    const bad = await promisify(execFile)(process.execPath, [join(root, 'bin', 'prodigy.js'), 'features', '--input', input, '--settings', 'efficient', '--out', fromBuild, '--window', 'x'], { cwd: root }).catch((e) => e as { code: number; stderr: string });
+    assert.equal((bad as { code: number }).code, 2);
+    assert.match((bad as { stderr: string }).stderr, /usage: prodigy features/);
+  });
 });

@@ -6,7 +6,7 @@
  * lengths element counts. A caller owns `KernelBuffer`s — regions of that memory it copies
  * inputs into and reads outputs from — so that nothing is allocated per series.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { WasmMemory } from '../../model/wasm-encoding.js';
 
 /** The slice of the WebAssembly JS API used here (the project's TypeScript libs omit it). */
@@ -21,8 +21,11 @@ export interface KernelExports {
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
 }
 
-/** Where `npm run build:kernels` writes the module: the same path from src/ (tsx) and dist/. */
-const MODULE_URL = new URL('../../../dist/kernels.wasm', import.meta.url);
+/**
+ * Where `npm run build:kernels` writes the module, seen from this file under src/ (tsx) or
+ * dist/, and from the `prodigy features` bundle in dist/bundles/.
+ */
+const MODULE_URLS = [new URL('../../../dist/kernels.wasm', import.meta.url), new URL('../kernels.wasm', import.meta.url)];
 
 const PAGE = 65536;
 
@@ -32,12 +35,9 @@ class Kernels {
   private view: Float64Array;
 
   constructor() {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(MODULE_URL);
-    } catch (error) {
-      throw new Error(`the WebAssembly feature kernels are missing (${MODULE_URL.pathname}): run \`npm run build\``, { cause: error });
-    }
+    const url = MODULE_URLS.find((candidate) => existsSync(candidate));
+    if (!url) throw new Error(`the WebAssembly feature kernels are missing (${MODULE_URLS[0]!.pathname}): run \`npm run build\``);
+    const bytes = readFileSync(url);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     this.fn = instance.exports as unknown as KernelExports;
     this.memory = instance.exports.memory as WasmMemory;
