@@ -1,2 +1,3 @@
 // The kernels module: every file's exports, compiled together into dist/kernels.wasm.
 export { rickerRow } from './ricker-row';
+export { csvNumberRows } from './csv-numbers';

@@ -22,6 +22,18 @@ export class Float64ColumnBuilder {
     this.data[this.size++] = value;
   }
 
+  /** Appends all of `values`, growing the storage at most once. */
+  pushAll(values: Float64Array): void {
+    const needed = this.size + values.length;
+    if (needed > this.data.length) {
+      const grown = new Float64Array(Math.max(needed, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.size));
+      this.data = grown;
+    }
+    this.data.set(values, this.size);
+    this.size = needed;
+  }
+
   /** The values appended so far, as an array of exactly `length` values (a copy). */
   finish(): Float64Array {
     return this.data.slice(0, this.size);

@@ -18,6 +18,7 @@ import { NOT_FAST, scanDecimalBytes, scanEnd } from './decimal-bytes.js';
 import { TelemetryInputError } from './errors.js';
 import { parseNumberCell, UNPARSABLE } from './number-cell.js';
 import { TIDY_ID_COLUMNS } from './tidy-table.js';
+import { KernelBuffer, kernels } from '../features/numeric/wasm-kernels.js';
 
 /** A table of named Float64Array columns of equal length, in file order. */
 export class TidyColumns {
@@ -217,50 +218,115 @@ async function readBytes(path: string, chunkBytes: number): Promise<TidyColumns>
 /**
  * Parses the complete lines of `bytes[pos, filled)` (and the last, unterminated one when
  * `atEnd`); returns the position after the last consumed line and the line count so far.
+ * Runs of plain numeric lines go through the WebAssembly reader ({@link NumericLines}); a line
+ * it stops at (an empty field, text, a wrong field count) is read here, field by field.
  */
 function parseLines(bytes: Buffer, pos: number, filled: number, atEnd: boolean, sink: ColumnSink, line: number): { pos: number; line: number } {
-  const width = sink.header.length;
-  const columns = sink.columns;
+  numericLines.load(bytes, pos, filled);
   while (pos < filled) {
-    let newline = bytes.indexOf(10, pos);
-    if (newline < 0 || newline >= filled) {
-      if (!atEnd) break;
-      newline = filled;
-    }
+    const run = numericLines.read(pos, filled, atEnd, sink);
+    pos = run.pos;
+    line += run.lines;
+    if (run.full) continue;
+    if (pos >= filled) break;
+    const next = parseLine(bytes, pos, filled, atEnd, sink, line + 1);
+    if (next < 0) break; // an unterminated last line: the next chunk completes it
+    pos = next;
     line++;
-    let end = newline;
-    if (end > pos && bytes[end - 1] === 13) end--;
-    if (end === pos) {
-      pos = newline + 1; // a blank line
-      continue;
-    }
-    let field = 0;
-    let start = pos;
-    for (;;) {
-      if (field >= width) throw sink.fieldCount(countFields(bytes, pos, end), line);
-      // the usual field, a number up to the comma: found and read in one pass
-      const value = scanDecimalBytes(bytes, start, end);
-      let stop = scanEnd;
-      if (value !== NOT_FAST && (stop === end || bytes[stop] === 44)) columns[field]!.push(value);
-      else {
-        stop = start;
-        while (stop < end) {
-          const c = bytes[stop]!;
-          if (c === 44) break;
-          if (c === 34) throw new NeedsGeneralReader();
-          stop++;
-        }
-        sink.cell(field, bytes.toString('utf8', start, stop), line);
-      }
-      field++;
-      if (stop >= end) break;
-      start = stop + 1;
-    }
-    if (field !== width) throw sink.fieldCount(field, line);
-    pos = newline + 1;
   }
   return { pos: Math.min(pos, filled), line };
 }
+
+/**
+ * Reads the line that starts at `bytes[pos]` (line number `line`) field by field into `sink`;
+ * returns the position after it, or -1 when its end is not in `bytes[pos, filled)` yet.
+ */
+function parseLine(bytes: Buffer, pos: number, filled: number, atEnd: boolean, sink: ColumnSink, line: number): number {
+  const width = sink.header.length;
+  let newline = bytes.indexOf(10, pos);
+  if (newline < 0 || newline >= filled) {
+    if (!atEnd) return -1;
+    newline = filled;
+  }
+  let end = newline;
+  if (end > pos && bytes[end - 1] === 13) end--;
+  if (end === pos) return newline + 1; // a blank line
+  let field = 0;
+  let start = pos;
+  for (;;) {
+    if (field >= width) throw sink.fieldCount(countFields(bytes, pos, end), line);
+    // the usual field, a number up to the comma: found and read in one pass
+    const value = scanDecimalBytes(bytes, start, end);
+    let stop = scanEnd;
+    if (value !== NOT_FAST && (stop === end || bytes[stop] === 44)) sink.columns[field]!.push(value);
+    else {
+      stop = start;
+      while (stop < end) {
+        const c = bytes[stop]!;
+        if (c === 44) break;
+        if (c === 34) throw new NeedsGeneralReader();
+        stop++;
+      }
+      sink.cell(field, bytes.toString('utf8', start, stop), line);
+    }
+    field++;
+    if (stop >= end) break;
+    start = stop + 1;
+  }
+  if (field !== width) throw sink.fieldCount(field, line);
+  return newline + 1;
+}
+
+/** Rows the WebAssembly reader parses per call (its output block holds width x this many values). */
+const NUMERIC_BLOCK_ROWS = 4096;
+
+/**
+ * The WebAssembly reader of plain numeric lines (kernels/csv-numbers.ts): `load` copies a
+ * chunk's bytes into kernel memory once, then each `read` parses lines from `pos` into a
+ * column-major block and appends it to the sink's columns. The numbers are the doubles
+ * scanDecimalBytes gives (the kernel is the same algorithm).
+ */
+class NumericLines {
+  private readonly input = new KernelBuffer();
+  private readonly block = new KernelBuffer();
+  private readonly state = new KernelBuffer();
+  /** The file position of the first loaded byte. */
+  private base = 0;
+  private bytesPointer = 0;
+
+  /** Copies `bytes[pos, filled)` into kernel memory, for the `read` calls that follow. */
+  load(bytes: Buffer, pos: number, filled: number): void {
+    const count = filled - pos;
+    this.bytesPointer = this.input.pointer(Math.ceil(count / 8) + 1);
+    kernels().u8.set(bytes.subarray(pos, filled), this.bytesPointer);
+    this.base = pos;
+  }
+
+  /**
+   * Parses plain numeric lines from `pos` (a position in the loaded chunk's buffer); returns
+   * where it stopped, the lines consumed, and whether it stopped only because its block was full.
+   */
+  read(pos: number, filled: number, atEnd: boolean, sink: ColumnSink): { pos: number; lines: number; full: boolean } {
+    const width = sink.header.length;
+    const k = kernels();
+    const out = this.block.pointer(width * NUMERIC_BLOCK_ROWS);
+    const state = this.state.pointer(3);
+    k.fn.csvNumberRows(this.bytesPointer, pos - this.base, filled - this.base, atEnd ? 1 : 0, width, out, NUMERIC_BLOCK_ROWS, state);
+    const f64 = k.f64;
+    const stopped = f64[state / 8]! + this.base;
+    const rows = f64[state / 8 + 1]!;
+    const lines = f64[state / 8 + 2]!;
+    if (rows > 0) {
+      for (let j = 0; j < width; j++) {
+        const from = out / 8 + j * NUMERIC_BLOCK_ROWS;
+        sink.columns[j]!.pushAll(f64.subarray(from, from + rows));
+      }
+    }
+    return { pos: stopped, lines, full: rows === NUMERIC_BLOCK_ROWS };
+  }
+}
+
+const numericLines = new NumericLines();
 
 function countFields(bytes: Buffer, from: number, to: number): number {
   let count = 1;

@@ -19,6 +19,8 @@ declare const WebAssembly: {
 export interface KernelExports {
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
+  /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */
+  csvNumberRows(bytes: number, from: number, to: number, last: number, width: number, out: number, capacity: number, state: number): void;
 }
 
 /**
@@ -33,6 +35,7 @@ class Kernels {
   readonly fn: KernelExports;
   private readonly memory: WasmMemory;
   private view: Float64Array;
+  private bytes: Uint8Array;
 
   constructor() {
     const url = MODULE_URLS.find((candidate) => existsSync(candidate));
@@ -42,12 +45,19 @@ class Kernels {
     this.fn = instance.exports as unknown as KernelExports;
     this.memory = instance.exports.memory as WasmMemory;
     this.view = new Float64Array(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
   }
 
   /** The whole memory as float64s (index = pointer / 8); a fresh view after the memory grew. */
   get f64(): Float64Array {
     if (this.view.buffer !== this.memory.buffer) this.view = new Float64Array(this.memory.buffer);
     return this.view;
+  }
+
+  /** The whole memory as bytes (index = pointer); a fresh view after the memory grew. */
+  get u8(): Uint8Array {
+    if (this.bytes.buffer !== this.memory.buffer) this.bytes = new Uint8Array(this.memory.buffer);
+    return this.bytes;
   }
 
   /**
