@@ -1,3 +1,4 @@
 // The kernels module: every file's exports, compiled together into dist/kernels.wasm.
 export { rickerRow } from './ricker-row';
 export { csvNumberRows } from './csv-numbers';
+export { formatRow } from './shortest-decimal';

@@ -2,17 +2,18 @@
  * Writing a feature matrix as CSV: `job_id,component_id[,window_start],<features>`, numbers in
  * shortest round-trip form, NaN as an empty field (the same text util/csv.ts writes).
  *
- * Turning a double into its shortest decimal costs ~0.15 us and an `efficient` extraction has
- * ~1.2 M values, so each row's numbers are formatted by one native `JSON.stringify` call and
- * copied as bytes into a buffer (no string per value), and with an {@link ExtractionWorkers}
- * pool at hand a worker formats part of the rows into shared memory while this thread formats
- * the header and the other rows; the file is then written in one piece.
+ * An `efficient` extraction has ~1.2 M values, so the numbers are turned into text by a
+ * WebAssembly kernel (number-text.ts: the text `String(x)` gives, ~60 ns each instead of ~150)
+ * straight into a byte buffer, and with an {@link ExtractionWorkers} pool at hand a worker
+ * formats part of the rows into shared memory while this thread formats the header and the
+ * other rows; the file is then written in one piece.
  */
 import { writeFileAtomic } from '../util/atomic.js';
 import { formatCsvCell } from '../util/csv.js';
 import type { FeatureValues } from './extract-values.js';
 import type { ExtractionWorkers } from './worker-pool.js';
 import { mark } from './timeline.js';
+import { RowTextFormatter } from './number-text.js';
 
 /** The longest shortest-round-trip double, e.g. `-2.2250738585072014e-308`, has 24 characters. */
 const MAX_NUMBER_CHARS = 24;
@@ -22,56 +23,8 @@ export function maxRowBytes(width: number): number {
   return width * (MAX_NUMBER_CHARS + 1);
 }
 
-/**
- * Writes values `[base, base + width)` of `values` as CSV fields joined by commas (NaN: an
- * empty field) into `bytes` from `at`, as ASCII; returns the position after the last byte.
- * `bytes` must have {@link maxRowBytes}(width) bytes from `at`.
- */
-export function writeValueFields(values: Float64Array, base: number, width: number, bytes: Uint8Array, at: number): number {
-  let p = at;
-  for (let c = 0; c < width; c++) {
-    if (c > 0) bytes[p++] = 44;
-    const v = values[base + c]!;
-    if (v !== v) continue;
-    const integer = v | 0;
-    if (integer === v && integer >= 0) {
-      // a non-negative int32 (0 for -0, as String(-0) is "0"): digits without a string
-      if (integer < 10) {
-        bytes[p++] = 48 + integer;
-        continue;
-      }
-      let digits = 0;
-      for (let rest = integer; rest > 0; rest = (rest / 10) | 0) digits++;
-      for (let rest = integer, q = p + digits - 1; rest > 0; rest = (rest / 10) | 0) bytes[q--] = 48 + (rest % 10);
-      p += digits;
-      continue;
-    }
-    const text = String(v);
-    for (let k = 0; k < text.length; k++) bytes[p++] = text.charCodeAt(k);
-  }
-  return p;
-}
-
-/**
- * Writes values `[base, base + width)` as {@link writeValueFields} does, through one
- * `JSON.stringify` of the row: JSON writes numbers exactly as `String()` does (shortest
- * round trip, `1e+21`, `-0` as `0`), all in one native call instead of a string per value
- * (~30% faster), and NaN as `null`, which becomes the empty field. A row holding an infinity
- * (also `null` in JSON, but `Infinity` in the CSV) goes value by value.
- */
-function writeRowFields(values: Float64Array, base: number, width: number, bytes: Uint8Array, at: number): number {
-  const row = new Array<number>(width);
-  let infinite = false;
-  for (let c = 0; c < width; c++) {
-    const v = values[base + c]!;
-    row[c] = v;
-    if (v === Infinity || v === -Infinity) infinite = true;
-  }
-  if (infinite || width === 0) return writeValueFields(values, base, width, bytes, at);
-  const text = JSON.stringify(row);
-  const fields = text.slice(1, -1).replaceAll('null', '');
-  return at + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).write(fields, at, 'latin1');
-}
+/** This thread's formatter (it owns a region of the kernels' memory). */
+const rowText = new RowTextFormatter();
 
 /**
  * Formats rows `[from, to)` of the row-major `width`-column `values` into `bytes`: row r at
@@ -81,7 +34,7 @@ export function formatValueRowBytes(values: Float64Array, width: number, from: n
   const slot = maxRowBytes(width);
   for (let r = from; r < to; r++) {
     const at = (r - from) * slot;
-    lengths[r - from] = writeRowFields(values, r * width, width, bytes, at) - at;
+    lengths[r - from] = rowText.write(values, r * width, width, bytes, at) - at;
   }
 }
 
@@ -153,7 +106,7 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
   mark('written');
 }
 
-/** The header's cost in rows of values (measured: ~0.6 us per column name against ~0.15 us per value). */
-const HEADER_ROWS = 4;
+/** The header's cost in rows of values (measured: ~0.4 us per column name against ~0.06 us per value). */
+const HEADER_ROWS = 7;
 
 const NEWLINE = Uint8Array.of(10);

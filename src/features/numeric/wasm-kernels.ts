@@ -21,6 +21,8 @@ export interface KernelExports {
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */
   csvNumberRows(bytes: number, from: number, to: number, last: number, width: number, out: number, capacity: number, state: number): void;
+  /** `width` doubles as CSV fields (`String(x)`, NaN empty) from `out`; returns the bytes written (kernels/shortest-decimal.ts). */
+  formatRow(values: number, width: number, out: number, tables: number): number;
 }
 
 /**
