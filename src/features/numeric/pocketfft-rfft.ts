@@ -12,10 +12,12 @@
  * degrees) are golden values that no other FFT reproduces. Lengths for which numpy switches to
  * Bluestein's algorithm (length >= 50 with a prime factor above sqrt(length), when cheaper) are
  * not ported: `pocketfftRfftSupported` tells them apart, and callers use an accurate FFT
- * there.
+ * there. The passes themselves run in WebAssembly (kernels/pocketfft-rfft.ts); the plan and
+ * its twiddles are computed here, once per length.
  *
  * Output layout: numpy's rfft, first floor(n/2)+1 terms, real and imaginary parts.
  */
+import { KernelBuffer, kernels } from './wasm-kernels.js';
 
 // ---------------------------------------------------------------------------------------------
 // Exact fused multiply-add (C's fma), used only while building twiddle tables.
@@ -211,15 +213,16 @@ function sincos2PiByNHalf(n: number): Float64Array {
 // ---------------------------------------------------------------------------------------------
 // Plan.
 
-interface Factor {
-  readonly ip: number;
-  tw: Float64Array;
-  tws: Float64Array;
-}
-
+/**
+ * A length's plan in kernel memory: per factor k (pocketfft's order) the float64 triple
+ * [ip, pointer of its twiddles, pointer of its roots], followed by the twiddle tables.
+ */
 interface RealPlan {
   readonly n: number;
-  readonly factors: Factor[];
+  /** The number of factors. */
+  readonly nf: number;
+  /** Byte offset of the factor table in kernel memory (0 when there are no factors). */
+  readonly pointer: number;
 }
 
 function largestPrimeFactor(n: number): number {
@@ -281,9 +284,8 @@ export function pocketfftRfftSupported(n: number): boolean {
 
 const plans = new Map<number, RealPlan>();
 
-function realPlan(n: number): RealPlan {
-  let plan = plans.get(n);
-  if (plan) return plan;
+/** pocketfft's factorisation of n: 4s, then a 2 moved to the front, then odd primes ascending. */
+function realFactors(n: number): number[] {
   const ips: number[] = [];
   let len = n;
   while (len % 4 === 0) {
@@ -306,346 +308,94 @@ function realPlan(n: number): RealPlan {
     }
   }
   if (len > 1) ips.push(len);
-  const factors: Factor[] = ips.map((ip) => ({ ip, tw: new Float64Array(0), tws: new Float64Array(0) }));
-  if (n > 1) {
-    const twid = sincos2PiByNHalf(n);
-    let l1 = 1;
-    for (let k = 0; k < factors.length; k++) {
-      const f = factors[k]!;
-      const ip = f.ip;
-      const ido = n / (l1 * ip);
-      if (k < factors.length - 1) {
-        f.tw = new Float64Array((ip - 1) * (ido - 1));
-        for (let j = 1; j < ip; ++j)
-          for (let i = 1; i <= (ido - 1) >> 1; ++i) {
-            f.tw[(j - 1) * (ido - 1) + 2 * i - 2] = twid[2 * j * l1 * i]!;
-            f.tw[(j - 1) * (ido - 1) + 2 * i - 1] = twid[2 * j * l1 * i + 1]!;
-          }
-      }
-      if (ip > 5) {
-        f.tws = new Float64Array(2 * ip);
-        f.tws[0] = 1;
-        f.tws[1] = 0;
-        for (let i = 1; i <= ip >> 1; ++i) {
-          f.tws[2 * i] = twid[2 * i * (n / ip)]!;
-          f.tws[2 * i + 1] = twid[2 * i * (n / ip) + 1]!;
-          f.tws[2 * (ip - i)] = twid[2 * i * (n / ip)]!;
-          f.tws[2 * (ip - i) + 1] = -twid[2 * i * (n / ip) + 1]!;
+  return ips;
+}
+
+/**
+ * The plan of length n, built once: pocketfft's rfftp_comp_twiddle (twiddles tw of every
+ * factor but the last, roots tws of every factor above 5), written into kernel memory.
+ */
+function realPlan(n: number): RealPlan {
+  let plan = plans.get(n);
+  if (plan) return plan;
+  const ips = realFactors(n);
+  const nf = ips.length;
+  if (n <= 1 || nf === 0) {
+    plan = { n, nf: 0, pointer: 0 };
+    plans.set(n, plan);
+    return plan;
+  }
+  const twid = sincos2PiByNHalf(n);
+  const tables: Float64Array[] = [];
+  const roots: (Float64Array | null)[] = [];
+  let l1 = 1;
+  for (let k = 0; k < nf; k++) {
+    const ip = ips[k]!;
+    const ido = n / (l1 * ip);
+    const tw = new Float64Array(k < nf - 1 ? (ip - 1) * (ido - 1) : 0);
+    if (k < nf - 1)
+      for (let j = 1; j < ip; ++j)
+        for (let i = 1; i <= (ido - 1) >> 1; ++i) {
+          tw[(j - 1) * (ido - 1) + 2 * i - 2] = twid[2 * j * l1 * i]!;
+          tw[(j - 1) * (ido - 1) + 2 * i - 1] = twid[2 * j * l1 * i + 1]!;
         }
+    tables.push(tw);
+    let tws: Float64Array | null = null;
+    if (ip > 5) {
+      tws = new Float64Array(2 * ip);
+      tws[0] = 1;
+      tws[1] = 0;
+      for (let i = 1; i <= ip >> 1; ++i) {
+        tws[2 * i] = twid[2 * i * (n / ip)]!;
+        tws[2 * i + 1] = twid[2 * i * (n / ip) + 1]!;
+        tws[2 * (ip - i)] = twid[2 * i * (n / ip)]!;
+        tws[2 * (ip - i) + 1] = -twid[2 * i * (n / ip) + 1]!;
       }
-      l1 *= ip;
+    }
+    roots.push(tws);
+    l1 *= ip;
+  }
+  let size = 3 * nf;
+  for (let k = 0; k < nf; k++) size += tables[k]!.length + (roots[k]?.length ?? 0);
+  const pointer = kernels().reserve(size);
+  const memory = kernels().f64;
+  let at = pointer / 8 + 3 * nf;
+  for (let k = 0; k < nf; k++) {
+    memory[pointer / 8 + 3 * k] = ips[k]!;
+    memory[pointer / 8 + 3 * k + 1] = at * 8;
+    memory.set(tables[k]!, at);
+    at += tables[k]!.length;
+    const tws = roots[k];
+    if (tws) {
+      memory[pointer / 8 + 3 * k + 2] = at * 8;
+      memory.set(tws, at);
+      at += tws.length;
     }
   }
-  plan = { n, factors };
+  plan = { n, nf, pointer };
   plans.set(n, plan);
   return plan;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Passes (forward). cc is read as CC(a,b,c) = cc[a + ido*(b + l1*c)], ch written as
-// CH(a,b,c) = ch[a + ido*(b + cdim*c)], wa as WA(x,i) = wa[i + x*(ido-1)].
-
-function radf2(ido: number, l1: number, cc: Float64Array, ch: Float64Array, wa: Float64Array): void {
-  const cdim = 2;
-  const CC = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-  const CH = (a: number, b: number, c: number) => a + ido * (b + cdim * c);
-  for (let k = 0; k < l1; k++) {
-    const a = cc[CC(0, k, 0)]!, b = cc[CC(0, k, 1)]!;
-    ch[CH(0, 0, k)] = a + b;
-    ch[CH(ido - 1, 1, k)] = a - b;
-  }
-  if ((ido & 1) === 0)
-    for (let k = 0; k < l1; k++) {
-      ch[CH(0, 1, k)] = -cc[CC(ido - 1, k, 1)]!;
-      ch[CH(ido - 1, 0, k)] = cc[CC(ido - 1, k, 0)]!;
-    }
-  if (ido <= 2) return;
-  for (let k = 0; k < l1; k++)
-    for (let i = 2; i < ido; i += 2) {
-      const ic = ido - i;
-      const w0 = wa[i - 2]!, w1 = wa[i - 1]!;
-      const e = cc[CC(i - 1, k, 1)]!, f = cc[CC(i, k, 1)]!;
-      const tr2 = w0 * e + w1 * f, ti2 = w0 * f - w1 * e;
-      const c0 = cc[CC(i - 1, k, 0)]!, c1 = cc[CC(i, k, 0)]!;
-      ch[CH(i - 1, 0, k)] = c0 + tr2;
-      ch[CH(ic - 1, 1, k)] = c0 - tr2;
-      ch[CH(i, 0, k)] = ti2 + c1;
-      ch[CH(ic, 1, k)] = ti2 - c1;
-    }
-}
-
-function radf3(ido: number, l1: number, cc: Float64Array, ch: Float64Array, wa: Float64Array): void {
-  const cdim = 3;
-  const taur = -0.5, taui = 0.86602540378443864676;
-  const CC = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-  const CH = (a: number, b: number, c: number) => a + ido * (b + cdim * c);
-  const WA = (x: number, i: number) => wa[i + x * (ido - 1)]!;
-  for (let k = 0; k < l1; k++) {
-    const cr2 = cc[CC(0, k, 1)]! + cc[CC(0, k, 2)]!;
-    ch[CH(0, 0, k)] = cc[CC(0, k, 0)]! + cr2;
-    ch[CH(0, 2, k)] = taui * (cc[CC(0, k, 2)]! - cc[CC(0, k, 1)]!);
-    ch[CH(ido - 1, 1, k)] = cc[CC(0, k, 0)]! + taur * cr2;
-  }
-  if (ido === 1) return;
-  for (let k = 0; k < l1; k++)
-    for (let i = 2; i < ido; i += 2) {
-      const ic = ido - i;
-      const dr2 = WA(0, i - 2) * cc[CC(i - 1, k, 1)]! + WA(0, i - 1) * cc[CC(i, k, 1)]!;
-      const di2 = WA(0, i - 2) * cc[CC(i, k, 1)]! - WA(0, i - 1) * cc[CC(i - 1, k, 1)]!;
-      const dr3 = WA(1, i - 2) * cc[CC(i - 1, k, 2)]! + WA(1, i - 1) * cc[CC(i, k, 2)]!;
-      const di3 = WA(1, i - 2) * cc[CC(i, k, 2)]! - WA(1, i - 1) * cc[CC(i - 1, k, 2)]!;
-      const cr2 = dr2 + dr3;
-      const ci2 = di2 + di3;
-      ch[CH(i - 1, 0, k)] = cc[CC(i - 1, k, 0)]! + cr2;
-      ch[CH(i, 0, k)] = cc[CC(i, k, 0)]! + ci2;
-      const tr2 = cc[CC(i - 1, k, 0)]! + taur * cr2;
-      const ti2 = cc[CC(i, k, 0)]! + taur * ci2;
-      const tr3 = taui * (di2 - di3);
-      const ti3 = taui * (dr3 - dr2);
-      ch[CH(i - 1, 2, k)] = tr2 + tr3;
-      ch[CH(ic - 1, 1, k)] = tr2 - tr3;
-      ch[CH(i, 2, k)] = ti3 + ti2;
-      ch[CH(ic, 1, k)] = ti3 - ti2;
-    }
-}
-
-function radf4(ido: number, l1: number, cc: Float64Array, ch: Float64Array, wa: Float64Array): void {
-  const cdim = 4;
-  const hsqt2 = 0.7071067811865475244;
-  const CC = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-  const CH = (a: number, b: number, c: number) => a + ido * (b + cdim * c);
-  const WA = (x: number, i: number) => wa[i + x * (ido - 1)]!;
-  for (let k = 0; k < l1; k++) {
-    const tr1 = cc[CC(0, k, 3)]! + cc[CC(0, k, 1)]!;
-    ch[CH(0, 2, k)] = cc[CC(0, k, 3)]! - cc[CC(0, k, 1)]!;
-    const tr2 = cc[CC(0, k, 0)]! + cc[CC(0, k, 2)]!;
-    ch[CH(ido - 1, 1, k)] = cc[CC(0, k, 0)]! - cc[CC(0, k, 2)]!;
-    ch[CH(0, 0, k)] = tr2 + tr1;
-    ch[CH(ido - 1, 3, k)] = tr2 - tr1;
-  }
-  if ((ido & 1) === 0)
-    for (let k = 0; k < l1; k++) {
-      const ti1 = -hsqt2 * (cc[CC(ido - 1, k, 1)]! + cc[CC(ido - 1, k, 3)]!);
-      const tr1 = hsqt2 * (cc[CC(ido - 1, k, 1)]! - cc[CC(ido - 1, k, 3)]!);
-      ch[CH(ido - 1, 0, k)] = cc[CC(ido - 1, k, 0)]! + tr1;
-      ch[CH(ido - 1, 2, k)] = cc[CC(ido - 1, k, 0)]! - tr1;
-      ch[CH(0, 3, k)] = ti1 + cc[CC(ido - 1, k, 2)]!;
-      ch[CH(0, 1, k)] = ti1 - cc[CC(ido - 1, k, 2)]!;
-    }
-  if (ido <= 2) return;
-  for (let k = 0; k < l1; k++)
-    for (let i = 2; i < ido; i += 2) {
-      const ic = ido - i;
-      const cr2 = WA(0, i - 2) * cc[CC(i - 1, k, 1)]! + WA(0, i - 1) * cc[CC(i, k, 1)]!;
-      const ci2 = WA(0, i - 2) * cc[CC(i, k, 1)]! - WA(0, i - 1) * cc[CC(i - 1, k, 1)]!;
-      const cr3 = WA(1, i - 2) * cc[CC(i - 1, k, 2)]! + WA(1, i - 1) * cc[CC(i, k, 2)]!;
-      const ci3 = WA(1, i - 2) * cc[CC(i, k, 2)]! - WA(1, i - 1) * cc[CC(i - 1, k, 2)]!;
-      const cr4 = WA(2, i - 2) * cc[CC(i - 1, k, 3)]! + WA(2, i - 1) * cc[CC(i, k, 3)]!;
-      const ci4 = WA(2, i - 2) * cc[CC(i, k, 3)]! - WA(2, i - 1) * cc[CC(i - 1, k, 3)]!;
-      const tr1 = cr4 + cr2, tr4 = cr4 - cr2;
-      const ti1 = ci2 + ci4, ti4 = ci2 - ci4;
-      const tr2 = cc[CC(i - 1, k, 0)]! + cr3, tr3 = cc[CC(i - 1, k, 0)]! - cr3;
-      const ti2 = cc[CC(i, k, 0)]! + ci3, ti3 = cc[CC(i, k, 0)]! - ci3;
-      ch[CH(i - 1, 0, k)] = tr2 + tr1;
-      ch[CH(ic - 1, 3, k)] = tr2 - tr1;
-      ch[CH(i, 0, k)] = ti1 + ti2;
-      ch[CH(ic, 3, k)] = ti1 - ti2;
-      ch[CH(i - 1, 2, k)] = tr3 + ti4;
-      ch[CH(ic - 1, 1, k)] = tr3 - ti4;
-      ch[CH(i, 2, k)] = tr4 + ti3;
-      ch[CH(ic, 1, k)] = tr4 - ti3;
-    }
-}
-
-function radf5(ido: number, l1: number, cc: Float64Array, ch: Float64Array, wa: Float64Array): void {
-  const cdim = 5;
-  const tr11 = 0.3090169943749474241, ti11 = 0.95105651629515357212;
-  const tr12 = -0.8090169943749474241, ti12 = 0.58778525229247312917;
-  const CC = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-  const CH = (a: number, b: number, c: number) => a + ido * (b + cdim * c);
-  const WA = (x: number, i: number) => wa[i + x * (ido - 1)]!;
-  for (let k = 0; k < l1; k++) {
-    const cr2 = cc[CC(0, k, 4)]! + cc[CC(0, k, 1)]!, ci5 = cc[CC(0, k, 4)]! - cc[CC(0, k, 1)]!;
-    const cr3 = cc[CC(0, k, 3)]! + cc[CC(0, k, 2)]!, ci4 = cc[CC(0, k, 3)]! - cc[CC(0, k, 2)]!;
-    const c0 = cc[CC(0, k, 0)]!;
-    ch[CH(0, 0, k)] = c0 + cr2 + cr3;
-    ch[CH(ido - 1, 1, k)] = c0 + tr11 * cr2 + tr12 * cr3;
-    ch[CH(0, 2, k)] = ti11 * ci5 + ti12 * ci4;
-    ch[CH(ido - 1, 3, k)] = c0 + tr12 * cr2 + tr11 * cr3;
-    ch[CH(0, 4, k)] = ti12 * ci5 - ti11 * ci4;
-  }
-  if (ido === 1) return;
-  for (let k = 0; k < l1; ++k)
-    for (let i = 2; i < ido; i += 2) {
-      const ic = ido - i;
-      const mul = (x: number, e: number, f: number): [number, number] => [WA(x, i - 2) * e + WA(x, i - 1) * f, WA(x, i - 2) * f - WA(x, i - 1) * e];
-      const [dr2, di2] = mul(0, cc[CC(i - 1, k, 1)]!, cc[CC(i, k, 1)]!);
-      const [dr3, di3] = mul(1, cc[CC(i - 1, k, 2)]!, cc[CC(i, k, 2)]!);
-      const [dr4, di4] = mul(2, cc[CC(i - 1, k, 3)]!, cc[CC(i, k, 3)]!);
-      const [dr5, di5] = mul(3, cc[CC(i - 1, k, 4)]!, cc[CC(i, k, 4)]!);
-      const cr2 = dr5 + dr2, ci5 = dr5 - dr2;
-      const ci2 = di2 + di5, cr5 = di2 - di5;
-      const cr3 = dr4 + dr3, ci4 = dr4 - dr3;
-      const ci3 = di3 + di4, cr4 = di3 - di4;
-      const c0 = cc[CC(i - 1, k, 0)]!, c1 = cc[CC(i, k, 0)]!;
-      ch[CH(i - 1, 0, k)] = c0 + cr2 + cr3;
-      ch[CH(i, 0, k)] = c1 + ci2 + ci3;
-      const tr2 = c0 + tr11 * cr2 + tr12 * cr3;
-      const ti2 = c1 + tr11 * ci2 + tr12 * ci3;
-      const tr3 = c0 + tr12 * cr2 + tr11 * cr3;
-      const ti3 = c1 + tr12 * ci2 + tr11 * ci3;
-      // MULPM(tr5,tr4,cr5,cr4,ti11,ti12): tr5 = cr5*ti11 + cr4*ti12, tr4 = cr5*ti12 - cr4*ti11
-      const tr5 = cr5 * ti11 + cr4 * ti12, tr4 = cr5 * ti12 - cr4 * ti11;
-      const ti5 = ci5 * ti11 + ci4 * ti12, ti4 = ci5 * ti12 - ci4 * ti11;
-      ch[CH(i - 1, 2, k)] = tr2 + tr5;
-      ch[CH(ic - 1, 1, k)] = tr2 - tr5;
-      ch[CH(i, 2, k)] = ti5 + ti2;
-      ch[CH(ic, 1, k)] = ti5 - ti2;
-      ch[CH(i - 1, 4, k)] = tr3 + tr4;
-      ch[CH(ic - 1, 3, k)] = tr3 - tr4;
-      ch[CH(i, 4, k)] = ti4 + ti3;
-      ch[CH(ic, 3, k)] = ti4 - ti3;
-    }
-}
-
-/** The generic odd-radix pass; it leaves its result in cc. */
-function radfg(ido: number, ip: number, l1: number, cc: Float64Array, ch: Float64Array, wa: Float64Array, csarr: Float64Array): void {
-  const cdim = ip;
-  const ipph = (ip + 1) >> 1;
-  const idl1 = ido * l1;
-  const C1 = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-  const C2 = (a: number, b: number) => a + idl1 * b;
-  const CC = (a: number, b: number, c: number) => a + ido * (b + cdim * c);
-  const CH = (a: number, b: number, c: number) => a + ido * (b + l1 * c);
-
-  if (ido > 1) {
-    for (let j = 1, jc = ip - 1; j < ipph; ++j, --jc) {
-      const is = (j - 1) * (ido - 1), is2 = (jc - 1) * (ido - 1);
-      for (let k = 0; k < l1; ++k) {
-        let idij = is, idij2 = is2;
-        for (let i = 1; i <= ido - 2; i += 2) {
-          const t1 = cc[C1(i, k, j)]!, t2 = cc[C1(i + 1, k, j)]!, t3 = cc[C1(i, k, jc)]!, t4 = cc[C1(i + 1, k, jc)]!;
-          const x1 = wa[idij]! * t1 + wa[idij + 1]! * t2;
-          const x2 = wa[idij]! * t2 - wa[idij + 1]! * t1;
-          const x3 = wa[idij2]! * t3 + wa[idij2 + 1]! * t4;
-          const x4 = wa[idij2]! * t4 - wa[idij2 + 1]! * t3;
-          cc[C1(i, k, j)] = x1 + x3;
-          cc[C1(i, k, jc)] = x2 - x4;
-          cc[C1(i + 1, k, j)] = x2 + x4;
-          cc[C1(i + 1, k, jc)] = x3 - x1;
-          idij += 2;
-          idij2 += 2;
-        }
-      }
-    }
-  }
-  for (let j = 1, jc = ip - 1; j < ipph; ++j, --jc)
-    for (let k = 0; k < l1; ++k) {
-      const t1 = cc[C1(0, k, j)]!, t2 = cc[C1(0, k, jc)]!;
-      cc[C1(0, k, j)] = t1 + t2;
-      cc[C1(0, k, jc)] = t2 - t1;
-    }
-  for (let l = 1, lc = ip - 1; l < ipph; ++l, --lc) {
-    for (let ik = 0; ik < idl1; ++ik) {
-      ch[C2(ik, l)] = cc[C2(ik, 0)]! + csarr[2 * l]! * cc[C2(ik, 1)]! + csarr[4 * l]! * cc[C2(ik, 2)]!;
-      ch[C2(ik, lc)] = csarr[2 * l + 1]! * cc[C2(ik, ip - 1)]! + csarr[4 * l + 1]! * cc[C2(ik, ip - 2)]!;
-    }
-    let iang = 2 * l;
-    let j = 3, jc = ip - 3;
-    for (; j < ipph - 3; j += 4, jc -= 4) {
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar1 = csarr[2 * iang]!, ai1 = csarr[2 * iang + 1]!;
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar2 = csarr[2 * iang]!, ai2 = csarr[2 * iang + 1]!;
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar3 = csarr[2 * iang]!, ai3 = csarr[2 * iang + 1]!;
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar4 = csarr[2 * iang]!, ai4 = csarr[2 * iang + 1]!;
-      for (let ik = 0; ik < idl1; ++ik) {
-        ch[C2(ik, l)]! += ar1 * cc[C2(ik, j)]! + ar2 * cc[C2(ik, j + 1)]! + ar3 * cc[C2(ik, j + 2)]! + ar4 * cc[C2(ik, j + 3)]!;
-        ch[C2(ik, lc)]! += ai1 * cc[C2(ik, jc)]! + ai2 * cc[C2(ik, jc - 1)]! + ai3 * cc[C2(ik, jc - 2)]! + ai4 * cc[C2(ik, jc - 3)]!;
-      }
-    }
-    for (; j < ipph - 1; j += 2, jc -= 2) {
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar1 = csarr[2 * iang]!, ai1 = csarr[2 * iang + 1]!;
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar2 = csarr[2 * iang]!, ai2 = csarr[2 * iang + 1]!;
-      for (let ik = 0; ik < idl1; ++ik) {
-        ch[C2(ik, l)]! += ar1 * cc[C2(ik, j)]! + ar2 * cc[C2(ik, j + 1)]!;
-        ch[C2(ik, lc)]! += ai1 * cc[C2(ik, jc)]! + ai2 * cc[C2(ik, jc - 1)]!;
-      }
-    }
-    for (; j < ipph; ++j, --jc) {
-      iang += l; if (iang >= ip) iang -= ip;
-      const ar = csarr[2 * iang]!, ai = csarr[2 * iang + 1]!;
-      for (let ik = 0; ik < idl1; ++ik) {
-        ch[C2(ik, l)]! += ar * cc[C2(ik, j)]!;
-        ch[C2(ik, lc)]! += ai * cc[C2(ik, jc)]!;
-      }
-    }
-  }
-  for (let ik = 0; ik < idl1; ++ik) ch[C2(ik, 0)] = cc[C2(ik, 0)]!;
-  for (let j = 1; j < ipph; ++j) for (let ik = 0; ik < idl1; ++ik) ch[C2(ik, 0)]! += cc[C2(ik, j)]!;
-  for (let k = 0; k < l1; ++k) for (let i = 0; i < ido; ++i) cc[CC(i, 0, k)] = ch[CH(i, k, 0)]!;
-  for (let j = 1, jc = ip - 1; j < ipph; ++j, --jc) {
-    const j2 = 2 * j - 1;
-    for (let k = 0; k < l1; ++k) {
-      cc[CC(ido - 1, j2, k)] = ch[CH(0, k, j)]!;
-      cc[CC(0, j2 + 1, k)] = ch[CH(0, k, jc)]!;
-    }
-  }
-  if (ido === 1) return;
-  for (let j = 1, jc = ip - 1; j < ipph; ++j, --jc) {
-    const j2 = 2 * j - 1;
-    for (let k = 0; k < l1; ++k)
-      for (let i = 1, ic = ido - i - 2; i <= ido - 2; i += 2, ic -= 2) {
-        cc[CC(i, j2 + 1, k)] = ch[CH(i, k, j)]! + ch[CH(i, k, jc)]!;
-        cc[CC(ic, j2, k)] = ch[CH(i, k, j)]! - ch[CH(i, k, jc)]!;
-        cc[CC(i + 1, j2 + 1, k)] = ch[CH(i + 1, k, j)]! + ch[CH(i + 1, k, jc)]!;
-        cc[CC(ic + 1, j2, k)] = ch[CH(i + 1, k, jc)]! - ch[CH(i + 1, k, j)]!;
-      }
-  }
-}
+const series = new KernelBuffer();
+const scratch = new KernelBuffer();
+const spectrum = new KernelBuffer();
 
 /**
  * numpy.fft.rfft(x) exactly as numpy computes it, for lengths where
- * `pocketfftRfftSupported(n)`; throws otherwise.
+ * `pocketfftRfftSupported(n)`; throws otherwise. The passes run in WebAssembly
+ * (kernels/pocketfft-rfft.ts), the whole transform in one call.
  */
 export function pocketfftRfft(x: Float64Array): { re: Float64Array; im: Float64Array } {
   const n = x.length;
   if (n === 0) throw new RangeError('rfft: the series is empty');
   if (!pocketfftRfftSupported(n)) throw new RangeError(`pocketfftRfft: numpy uses Bluestein's algorithm for length ${n}, which is not ported`);
   const plan = realPlan(n);
-  let p1 = Float64Array.from(x);
-  let p2 = new Float64Array(n);
-  if (n > 1) {
-    let l1 = n;
-    const nf = plan.factors.length;
-    for (let k1 = 0; k1 < nf; ++k1) {
-      const k = nf - k1 - 1;
-      const { ip, tw, tws } = plan.factors[k]!;
-      const ido = n / l1;
-      l1 /= ip;
-      if (ip === 4) radf4(ido, l1, p1, p2, tw);
-      else if (ip === 2) radf2(ido, l1, p1, p2, tw);
-      else if (ip === 3) radf3(ido, l1, p1, p2, tw);
-      else if (ip === 5) radf5(ido, l1, p1, p2, tw);
-      else {
-        radfg(ido, ip, l1, p1, p2, tw, tws);
-        [p1, p2] = [p2, p1];
-      }
-      [p1, p2] = [p2, p1];
-    }
-  }
-  // halfcomplex r0, r1, i1, r2, i2, ... -> complex terms
   const half = Math.floor(n / 2) + 1;
-  const re = new Float64Array(half);
-  const im = new Float64Array(half);
-  re[0] = p1[0]!;
-  for (let k = 1; k < half; k++) {
-    re[k] = p1[2 * k - 1]!;
-    im[k] = 2 * k < n ? p1[2 * k]! : 0;
-  }
-  return { re, im };
+  const xp = series.copyIn(x);
+  const sp = scratch.pointer(n);
+  const out = spectrum.pointer(2 * half);
+  kernels().fn.pocketfftRfft(xp, sp, n, plan.pointer, plan.nf, out, out + 8 * half);
+  const terms = spectrum.view(2 * half);
+  return { re: terms.slice(0, half), im: terms.slice(half) };
 }

@@ -23,6 +23,8 @@ export interface KernelExports {
   csvNumberRows(bytes: number, from: number, to: number, last: number, width: number, out: number, capacity: number, state: number): void;
   /** `width` doubles as CSV fields (`String(x)`, NaN empty) from `out`; returns the bytes written (kernels/shortest-decimal.ts). */
   formatRow(values: number, width: number, out: number, tables: number): number;
+  /** numpy.fft.rfft of `x[0..n)` (overwritten; `scratch` n values) by the plan table `plan` (`nf` factors) into `re`, `im` (kernels/pocketfft-rfft.ts). */
+  pocketfftRfft(x: number, scratch: number, n: number, plan: number, nf: number, re: number, im: number): void;
 }
 
 /**
