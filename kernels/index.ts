@@ -3,3 +3,4 @@ export { rickerRow } from './ricker-row';
 export { csvNumberRows } from './csv-numbers';
 export { formatRow } from './shortest-decimal';
 export { pocketfftRfft } from './pocketfft-rfft';
+export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lines';

@@ -1,10 +1,13 @@
 /**
- * The FFTs whose passes run in WebAssembly (kernels/pocketfft-rfft.ts) give, bit for bit, what
- * their TypeScript implementations gave before the move.
+ * The spectral kernels in WebAssembly give, bit for bit, what their TypeScript implementations
+ * gave before the move: the FFTs (kernels/pocketfft-rfft.ts) and find_peaks_cwt's ridge search
+ * (kernels/spectral-ridge-lines.ts).
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { countPeaksCwt, findPeaksCwt } from '../../src/features/calculators/spectral/find-peaks-cwt.js';
+import { rickerCwtRow } from '../../src/features/calculators/spectral/ricker-cwt.js';
 import { pocketfftRfft, pocketfftRfftSupported } from '../../src/features/numeric/pocketfft-rfft.js';
 
 /** A seeded gauge-like series: 1e8 plus fluctuations of a few thousand (Lehmer generator). */
@@ -58,4 +61,34 @@ test('pocketfftRfft: results are fresh arrays, the imaginary zero and Nyquist te
   assert.deepEqual([...b.re], [20, 0, 0]);
   const withNaN = pocketfftRfft(Float64Array.from([1, Number.NaN, 3, 4, 5, 6]));
   assert.ok(withNaN.re.every((v) => Number.isNaN(v)));
+});
+
+test('countPeaksCwt (ridge search in WebAssembly) counts what findPeaksCwt lists: wide n, NaN, flat and tiny series', () => {
+  let state = 2024;
+  const uniform = (): number => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const ns = [1, 2, 7, 20, 33];
+  const widest = 33;
+  const widths = Array.from({ length: widest }, (_, i) => i + 1);
+  let nonzero = 0;
+  for (let trial = 0; trial < 60; trial++) {
+    const length = trial < 8 ? 1 + trial : 40 + Math.floor(uniform() * 300);
+    const x = new Float64Array(length);
+    let v = 0;
+    for (let i = 0; i < length; i++) {
+      x[i] = v += trial % 3 === 0 ? Math.round(uniform() * 4 - 2) : uniform() - 0.5;
+      if (trial % 4 === 1 && uniform() < 0.02) x[i] = Number.NaN; // NaN rows: the untabled noise floor
+      if (trial % 5 === 2 && i > length / 2) x[i] = 7; // a flat half: exact ties, zero noise
+    }
+    const rows = widths.map((a) => rickerCwtRow(x, a));
+    const cwt = new Float64Array(widest * length);
+    rows.forEach((row, r) => cwt.set(row, r * length));
+    const got = new Float64Array(ns.length);
+    countPeaksCwt(cwt, length, ns, got, 0);
+    ns.forEach((n, i) => {
+      const expected = findPeaksCwt(rows.slice(0, n), widths.slice(0, n)).length;
+      assert.equal(got[i], expected, `trial ${trial} (length ${length}), n ${n}`);
+      if (expected > 0) nonzero++;
+    });
+  }
+  assert.ok(nonzero > 150, `${nonzero} nonzero counts`);
 });

@@ -25,6 +25,12 @@ export interface KernelExports {
   formatRow(values: number, width: number, out: number, tables: number): number;
   /** numpy.fft.rfft of `x[0..n)` (overwritten; `scratch` n values) by the plan table `plan` (`nf` factors) into `re`, `im` (kernels/pocketfft-rfft.ts). */
   pocketfftRfft(x: number, scratch: number, n: number, plan: number, nf: number, re: number, im: number): void;
+  /** The i32s of the ridge search's work region for `rows` CWT rows of `numCols` (kernels/spectral-ridge-lines.ts). */
+  ridgeWorkSize(rows: number, numCols: number): number;
+  /** Relative maxima of CWT rows `cwt[0..rows*numCols)` into the work region; returns their count. */
+  cwtRowMaxima(cwt: number, rows: number, numCols: number, work: number): number;
+  /** find_peaks_cwt's ridge lines of rows 0..n-1: (row, col) of each line of >= minLength points to `ends`; returns how many. */
+  ridgeLineEnds(rows: number, numCols: number, work: number, n: number, minLength: number, ends: number): number;
 }
 
 /**

@@ -22,6 +22,7 @@
  *
  * The peaks are the surviving lines' lowest columns; tsfresh counts them.
  */
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 import { WindowSmallest } from './window-smallest.js';
 
 /** A ridge line reduced to what the filter needs. */
@@ -244,19 +245,8 @@ export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly num
   return peaks.sort((a, b) => a - b);
 }
 
-/** Working arrays of {@link countPeaksCwt}, grown as needed and reused between calls. */
-class RidgeScratch {
-  maxima = new Int32Array(0);
-  /** maxima of row r: `maxima[rowStart[r], rowStart[r + 1])`. */
-  rowStart = new Int32Array(0);
-  lowestLineAt = new Int32Array(0);
-  touched = new Int32Array(0);
-  active = new Int32Array(0);
-  kept = new Int32Array(0);
-  length = new Int32Array(0);
-  lastRow = new Int32Array(0);
-  lastCol = new Int32Array(0);
-  gap = new Int32Array(0);
+/** Working state of {@link countPeaksCwt} kept between calls: the noise floors of row 0. */
+class NoiseScratch {
   noise = new Float64Array(0);
   /** noiseEpoch[c] === epoch: noise[c] holds this call's value. */
   noiseEpoch = new Int32Array(0);
@@ -265,144 +255,71 @@ class RidgeScratch {
   /** The k smallest of every window of row 0 (NaN-free rows), for the noise floors. */
   readonly windows = new WindowSmallest();
 
-  prepare(rows: number, numCols: number): void {
-    if (this.rowStart.length < rows + 1) this.rowStart = new Int32Array(rows + 1);
-    if (this.maxima.length < rows * numCols) this.maxima = new Int32Array(rows * numCols);
-    if (this.lowestLineAt.length < numCols) {
-      this.lowestLineAt = new Int32Array(numCols).fill(-1);
-      this.touched = new Int32Array(numCols);
+  /** Room for `numCols` columns and windows of `windowSize`; a new epoch (no floor known). */
+  prepare(numCols: number, windowSize: number): void {
+    if (this.noise.length < numCols) {
       this.noise = new Float64Array(numCols);
       this.noiseEpoch = new Int32Array(numCols);
     }
-  }
-
-  prepareLines(count: number): void {
-    if (this.length.length >= count) return;
-    this.active = new Int32Array(count);
-    this.kept = new Int32Array(count);
-    this.length = new Int32Array(count);
-    this.lastRow = new Int32Array(count);
-    this.lastCol = new Int32Array(count);
-    this.gap = new Int32Array(count);
+    if (this.smallest.length < windowSize + 1) this.smallest = new Float64Array(windowSize + 1);
+    if (++this.epoch === 0x7fffffff) {
+      this.epoch = 1;
+      this.noiseEpoch.fill(0);
+    }
   }
 }
 
-const scratch = new RidgeScratch();
+const scratch = new NoiseScratch();
+/** The CWT rows, the ridge search's integer work arrays and the ends it reports, in kernel memory. */
+const cwtRegion = new KernelBuffer();
+const ridgeWork = new KernelBuffer();
+const lineEnds = new KernelBuffer();
 
 /**
  * `findPeaksCwt(rows, widths).length` for widths 1, 2, ..., each n of `ns`, from the CWT rows
- * laid out flat (`cwt[(a - 1) * numCols + c]` for width a, a up to max(ns)): the same steps on
- * typed arrays, without building the peak list. The relative maxima of the rows and the noise
- * floors of row 0 are found once for all n.
+ * laid out flat (`cwt[(a - 1) * numCols + c]` for width a, a up to max(ns)): the same steps
+ * without building the peak list. The relative maxima of the rows and the ridge lines run in
+ * WebAssembly (kernels/spectral-ridge-lines.ts): the maxima once for all n, then per n the
+ * search, which reports where each line of at least min_length points ends. The noise floors of
+ * row 0 and the signal-to-noise test of those ends stay here, each floor found once for all n.
  */
 export function countPeaksCwt(cwt: Float64Array, numCols: number, ns: readonly number[], out: Float64Array, offset: number): void {
   let rows = 0;
   for (const n of ns) rows = Math.max(rows, n);
-  const s = scratch;
-  s.prepare(rows, numCols);
-  const { maxima, rowStart } = s;
-  let count = 0;
-  for (let r = 0; r < rows; r++) {
-    rowStart[r] = count;
-    const base = r * numCols;
-    for (let c = 1; c + 1 < numCols; c++) {
-      const v = cwt[base + c]!;
-      if (v > cwt[base + c - 1]! && v > cwt[base + c + 1]!) maxima[count++] = c;
-    }
-  }
-  rowStart[rows] = count;
-  s.prepareLines(count + 1);
-  if (++s.epoch === 0x7fffffff) {
-    s.epoch = 1;
-    s.noiseEpoch.fill(0);
-  }
+  const k = kernels();
+  const cwtPointer = cwtRegion.copyIn(cwt.subarray(0, rows * numCols));
+  const work = ridgeWork.pointer(Math.ceil(k.fn.ridgeWorkSize(rows, numCols) / 2));
+  const ends = lineEnds.pointer(Math.max(2, 2 * rows * numCols));
+  k.fn.cwtRowMaxima(cwtPointer, rows, numCols, work);
   const windowSize = Math.ceil(numCols / 20);
-  if (s.smallest.length < windowSize + 1) s.smallest = new Float64Array(windowSize + 1);
+  scratch.prepare(numCols, windowSize);
   const rowOne = cwt.subarray(0, numCols);
   let finite = true;
   for (let c = 0; c < numCols && finite; c++) finite = rowOne[c] === rowOne[c];
-  if (finite && numCols > 0) s.windows.reset(rowOne, windowSize, percentileSmallestCount(windowSize, 10));
-  for (let i = 0; i < ns.length; i++) out[offset + i] = countRidgePeaks(cwt, rowOne, ns[i]!, windowSize, finite);
+  if (finite && numCols > 0) scratch.windows.reset(rowOne, windowSize, percentileSmallestCount(windowSize, 10));
+  for (let i = 0; i < ns.length; i++) {
+    const n = ns[i]!;
+    const endCount = k.fn.ridgeLineEnds(rows, numCols, work, n, Math.ceil(n / 4), ends);
+    const memory = k.f64;
+    let peaks = 0;
+    for (let e = 0, at = ends / 8; e < endCount; e++, at += 2) {
+      if (survives(cwt, rowOne, memory[at]!, memory[at + 1]!, windowSize, finite)) peaks++;
+    }
+    out[offset + i] = peaks;
+  }
 }
 
-/** The surviving ridge lines of rows 0..n-1 (widths 1..n), counted (see the module comment). */
-function countRidgePeaks(cwt: Float64Array, rowOne: Float64Array, n: number, windowSize: number, finite: boolean): number {
-  const numCols = rowOne.length;
+/**
+ * Whether a ridge line of enough points ending at (row, col) passes the signal-to-noise test:
+ * |cwt[row, col]| / noise[col] >= 1, where NaN passes, as in Python.
+ */
+function survives(cwt: Float64Array, rowOne: Float64Array, row: number, col: number, windowSize: number, finite: boolean): boolean {
   const s = scratch;
-  const { maxima, rowStart, lowestLineAt, touched, length, lastRow, lastCol, gap } = s;
-  let active = s.active;
-  let kept = s.kept;
-  let startRow = -1;
-  for (let r = n - 1; r >= 0; r--) {
-    if (rowStart[r + 1]! > rowStart[r]!) {
-      startRow = r;
-      break;
-    }
+  const numCols = rowOne.length;
+  if (s.noiseEpoch[col] !== s.epoch) {
+    s.noise[col] = finite ? tabledWindowPercentile(s.windows, numCols, col, windowSize, 10, s.smallest) : windowPercentile(rowOne, col, windowSize, 10, s.smallest);
+    s.noiseEpoch[col] = s.epoch;
   }
-  if (startRow < 0) return 0;
-  const minLength = Math.ceil(n / 4);
-  const gapThresh = 1; // ceil(widths[0])
-  let lines = 0;
-  let activeCount = 0;
-  for (let m = rowStart[startRow]!; m < rowStart[startRow + 1]!; m++) {
-    length[lines] = 1;
-    lastRow[lines] = startRow;
-    lastCol[lines] = maxima[m]!;
-    gap[lines] = 0;
-    active[activeCount++] = lines++;
-  }
-  let peaks = 0;
-  const survives = (line: number): boolean => {
-    if (length[line]! < minLength) return false;
-    const col = lastCol[line]!;
-    if (s.noiseEpoch[col] !== s.epoch) {
-      s.noise[col] = finite ? tabledWindowPercentile(s.windows, numCols, col, windowSize, 10, s.smallest) : windowPercentile(rowOne, col, windowSize, 10, s.smallest);
-      s.noiseEpoch[col] = s.epoch;
-    }
-    const snr = Math.abs(cwt[lastRow[line]! * numCols + col]! / s.noise[col]!);
-    return !(snr < 1); // NaN passes, as in Python
-  };
-  for (let row = startRow - 1; row >= 0; row--) {
-    const snapshot = activeCount;
-    let touchedCount = 0;
-    for (let i = snapshot - 1; i >= 0; i--) {
-      const line = active[i]!;
-      gap[line]! += 1;
-      const c = lastCol[line]!;
-      if (lowestLineAt[c] === -1) touched[touchedCount++] = c;
-      lowestLineAt[c] = i;
-    }
-    const reach = (row + 1) / 4; // max_distances[row] = widths[row] / 4
-    for (let m = rowStart[row]!; m < rowStart[row + 1]!; m++) {
-      const col = maxima[m]!;
-      const found = nearestLine(lowestLineAt, col, reach, numCols);
-      if (found >= 0) {
-        const line = active[found]!;
-        length[line]! += 1;
-        lastRow[line] = row;
-        lastCol[line] = col;
-        gap[line] = 0;
-      } else {
-        length[lines] = 1;
-        lastRow[lines] = row;
-        lastCol[lines] = col;
-        gap[lines] = 0;
-        active[activeCount++] = lines++;
-      }
-    }
-    for (let t = 0; t < touchedCount; t++) lowestLineAt[touched[t]!] = -1;
-    let keptCount = 0;
-    for (let i = 0; i < activeCount; i++) {
-      const line = active[i]!;
-      if (gap[line]! > gapThresh) {
-        if (survives(line)) peaks++;
-      } else kept[keptCount++] = line;
-    }
-    const swap = active;
-    active = kept;
-    kept = swap;
-    activeCount = keptCount;
-  }
-  for (let i = 0; i < activeCount; i++) if (survives(active[i]!)) peaks++;
-  return peaks;
+  const snr = Math.abs(cwt[row * numCols + col]! / s.noise[col]!);
+  return !(snr < 1);
 }
