@@ -4,3 +4,4 @@ export { csvNumberRows } from './csv-numbers';
 export { formatRow } from './shortest-decimal';
 export { pocketfftRfft } from './pocketfft-rfft';
 export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lines';
+export { windowStateSize, windowSmallestTables, windowSmallestSelect, countSurvivingEnds } from './spectral-noise-floor';

@@ -31,6 +31,14 @@ export interface KernelExports {
   cwtRowMaxima(cwt: number, rows: number, numCols: number, work: number): number;
   /** find_peaks_cwt's ridge lines of rows 0..n-1: (row, col) of each line of >= minLength points to `ends`; returns how many. */
   ridgeLineEnds(rows: number, numCols: number, work: number, n: number, minLength: number, ends: number): number;
+  /** The float64s of a sliding-window k-smallest state for a row of n (kernels/spectral-noise-floor.ts). */
+  windowStateSize(n: number, k: number): number;
+  /** The k-smallest prefix/suffix tables of a NaN-free `row[0..n)` for blocks of `block` into `state`. */
+  windowSmallestTables(row: number, n: number, block: number, k: number, state: number): void;
+  /** The k smallest of `row[from..to)`, ascending, into the state's selected list; returns its pointer. */
+  windowSmallestSelect(row: number, n: number, block: number, k: number, state: number, from: number, to: number): number;
+  /** How many ridge-line ends pass find_peaks_cwt's SNR test against the noise floors of `row` (row 0 of `cwt`). */
+  countSurvivingEnds(cwt: number, row: number, n: number, block: number, k: number, state: number, ends: number, endCount: number, windowSize: number): number;
 }
 
 /**

@@ -245,15 +245,16 @@ export function findPeaksCwt(rows: readonly Float64Array[], widths: readonly num
   return peaks.sort((a, b) => a - b);
 }
 
-/** Working state of {@link countPeaksCwt} kept between calls: the noise floors of row 0. */
+/**
+ * Noise floors of a row 0 with NaN, found at most once per column per series (rows without
+ * NaN use the tables of {@link WindowSmallest}, in WebAssembly).
+ */
 class NoiseScratch {
   noise = new Float64Array(0);
   /** noiseEpoch[c] === epoch: noise[c] holds this call's value. */
   noiseEpoch = new Int32Array(0);
   epoch = 0;
   smallest = new Float64Array(0);
-  /** The k smallest of every window of row 0 (NaN-free rows), for the noise floors. */
-  readonly windows = new WindowSmallest();
 
   /** Room for `numCols` columns and windows of `windowSize`; a new epoch (no floor known). */
   prepare(numCols: number, windowSize: number): void {
@@ -270,6 +271,8 @@ class NoiseScratch {
 }
 
 const scratch = new NoiseScratch();
+/** The k smallest of every window of row 0 (NaN-free rows), for the noise floors. */
+const windows = new WindowSmallest();
 /** The CWT rows, the ridge search's integer work arrays and the ends it reports, in kernel memory. */
 const cwtRegion = new KernelBuffer();
 const ridgeWork = new KernelBuffer();
@@ -278,10 +281,11 @@ const lineEnds = new KernelBuffer();
 /**
  * `findPeaksCwt(rows, widths).length` for widths 1, 2, ..., each n of `ns`, from the CWT rows
  * laid out flat (`cwt[(a - 1) * numCols + c]` for width a, a up to max(ns)): the same steps
- * without building the peak list. The relative maxima of the rows and the ridge lines run in
- * WebAssembly (kernels/spectral-ridge-lines.ts): the maxima once for all n, then per n the
- * search, which reports where each line of at least min_length points ends. The noise floors of
- * row 0 and the signal-to-noise test of those ends stay here, each floor found once for all n.
+ * without building the peak list, in WebAssembly (kernels/spectral-ridge-lines.ts,
+ * spectral-noise-floor.ts). The relative maxima of the rows are found once for all n; per n
+ * the ridge search reports where each line of at least min_length points ends, and the ends
+ * are tested against the noise floors of row 0, each floor found once for all n. A row 0 with
+ * NaN takes its floors from {@link windowPercentile} here instead.
  */
 export function countPeaksCwt(cwt: Float64Array, numCols: number, ns: readonly number[], out: Float64Array, offset: number): void {
   let rows = 0;
@@ -292,34 +296,36 @@ export function countPeaksCwt(cwt: Float64Array, numCols: number, ns: readonly n
   const ends = lineEnds.pointer(Math.max(2, 2 * rows * numCols));
   k.fn.cwtRowMaxima(cwtPointer, rows, numCols, work);
   const windowSize = Math.ceil(numCols / 20);
-  scratch.prepare(numCols, windowSize);
   const rowOne = cwt.subarray(0, numCols);
   let finite = true;
   for (let c = 0; c < numCols && finite; c++) finite = rowOne[c] === rowOne[c];
-  if (finite && numCols > 0) scratch.windows.reset(rowOne, windowSize, percentileSmallestCount(windowSize, 10));
+  if (finite && numCols > 0) windows.reset(rowOne, windowSize, percentileSmallestCount(windowSize, 10));
+  else scratch.prepare(numCols, windowSize);
   for (let i = 0; i < ns.length; i++) {
     const n = ns[i]!;
     const endCount = k.fn.ridgeLineEnds(rows, numCols, work, n, Math.ceil(n / 4), ends);
-    const memory = k.f64;
-    let peaks = 0;
-    for (let e = 0, at = ends / 8; e < endCount; e++, at += 2) {
-      if (survives(cwt, rowOne, memory[at]!, memory[at + 1]!, windowSize, finite)) peaks++;
-    }
-    out[offset + i] = peaks;
+    out[offset + i] = finite ? windows.countSurvivingEnds(cwtPointer, ends, endCount, windowSize) : countSurvivorsWithNaN(cwt, rowOne, k.f64, ends / 8, endCount, windowSize);
   }
 }
 
 /**
- * Whether a ridge line of enough points ending at (row, col) passes the signal-to-noise test:
- * |cwt[row, col]| / noise[col] >= 1, where NaN passes, as in Python.
+ * How many of the `endCount` ridge-line ends ((row, col) pairs at memory[at..]) pass the
+ * signal-to-noise test |cwt[row, col]| / noise[col] >= 1 (NaN passes, as in Python) when row 0
+ * holds NaN: noise[col] = windowPercentile, which orders NaN last as a sort does.
  */
-function survives(cwt: Float64Array, rowOne: Float64Array, row: number, col: number, windowSize: number, finite: boolean): boolean {
+function countSurvivorsWithNaN(cwt: Float64Array, rowOne: Float64Array, memory: Float64Array, at: number, endCount: number, windowSize: number): number {
   const s = scratch;
   const numCols = rowOne.length;
-  if (s.noiseEpoch[col] !== s.epoch) {
-    s.noise[col] = finite ? tabledWindowPercentile(s.windows, numCols, col, windowSize, 10, s.smallest) : windowPercentile(rowOne, col, windowSize, 10, s.smallest);
-    s.noiseEpoch[col] = s.epoch;
+  let count = 0;
+  for (let e = 0; e < endCount; e++, at += 2) {
+    const row = memory[at]!;
+    const col = memory[at + 1]!;
+    if (s.noiseEpoch[col] !== s.epoch) {
+      s.noise[col] = windowPercentile(rowOne, col, windowSize, 10, s.smallest);
+      s.noiseEpoch[col] = s.epoch;
+    }
+    const snr = Math.abs(cwt[row * numCols + col]! / s.noise[col]!);
+    if (!(snr < 1)) count++;
   }
-  const snr = Math.abs(cwt[row * numCols + col]! / s.noise[col]!);
-  return !(snr < 1);
+  return count;
 }

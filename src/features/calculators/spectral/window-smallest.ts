@@ -1,3 +1,5 @@
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+
 /**
  * The k smallest values of sliding windows of one row, for many windows at once.
  *
@@ -13,50 +15,29 @@
  * +Infinity, so for a window of m < k values only the first m entries are its values. Equal
  * values may come from different columns than a sort would take them, which only matters for
  * the sign of a zero.
+ *
+ * The tables, the selection and the noise floors built on them run in WebAssembly
+ * (kernels/spectral-noise-floor.ts); the tables live in kernel memory, in `state`.
  */
+
 export class WindowSmallest {
-  private prefix = new Float64Array(0);
-  private suffix = new Float64Array(0);
-  private row = new Float64Array(0);
+  private readonly rowRegion = new KernelBuffer();
+  private readonly stateRegion = new KernelBuffer();
+  private n = 0;
   private block = 1;
   private k = 1;
 
   /**
    * Builds the tables for `row` (no NaN), windows of at most `block` columns and their `k`
-   * smallest values: O(n k) work, done once per row.
+   * smallest values: O(n k) work, done once per row. Forgets the noise floors of the last row.
    */
   reset(row: Float64Array, block: number, k: number): void {
-    const n = row.length;
-    this.row = row;
+    this.n = row.length;
     this.block = Math.max(1, block);
     this.k = Math.max(1, k);
-    const size = n * this.k;
-    if (this.prefix.length < size) {
-      this.prefix = new Float64Array(size);
-      this.suffix = new Float64Array(size);
-    }
-    const K = this.k;
-    const prefix = this.prefix;
-    const suffix = this.suffix;
-    if (K <= 4) {
-      fillSmallFour(row, this.block, K, prefix, suffix);
-      return;
-    }
-    for (let start = 0; start < n; start += this.block) {
-      const end = Math.min(n, start + this.block);
-      for (let p = start; p < end; p++) {
-        const at = p * K;
-        if (p === start) for (let o = 0; o < K; o++) prefix[at + o] = Infinity;
-        else for (let o = 0; o < K; o++) prefix[at + o] = prefix[at - K + o]!;
-        insertSorted(prefix, at, K, row[p]!);
-      }
-      for (let p = end - 1; p >= start; p--) {
-        const at = p * K;
-        if (p === end - 1) for (let o = 0; o < K; o++) suffix[at + o] = Infinity;
-        else for (let o = 0; o < K; o++) suffix[at + o] = suffix[at + K + o]!;
-        insertSorted(suffix, at, K, row[p]!);
-      }
-    }
+    const fn = kernels().fn;
+    const state = this.stateRegion.pointer(Math.max(1, fn.windowStateSize(this.n, this.k)));
+    fn.windowSmallestTables(this.rowRegion.copyIn(row), this.n, this.block, this.k, state);
   }
 
   /**
@@ -64,100 +45,18 @@ export class WindowSmallest {
    * block), ascending, into `out[0, k)`.
    */
   select(from: number, to: number, out: Float64Array): void {
-    const K = this.k;
-    const B = this.block;
-    const first = Math.floor(from / B);
-    const last = Math.floor((to - 1) / B);
-    if (last === first + 1) {
-      // the suffix of block `first` and the prefix of block `last`, merged
-      const a = this.suffix;
-      const b = this.prefix;
-      let i = from * K;
-      let j = (to - 1) * K;
-      for (let o = 0; o < K; o++) {
-        const x = a[i]!;
-        const y = b[j]!;
-        if (y < x) {
-          out[o] = y;
-          j++;
-        } else {
-          out[o] = x;
-          i++;
-        }
-      }
-      return;
-    }
-    if (first === last) {
-      const blockEnd = Math.min(this.row.length, (first + 1) * B);
-      if (from === first * B) {
-        for (let o = 0, i = (to - 1) * K; o < K; o++) out[o] = this.prefix[i + o]!;
-        return;
-      }
-      if (to === blockEnd) {
-        for (let o = 0, i = from * K; o < K; o++) out[o] = this.suffix[i + o]!;
-        return;
-      }
-      // inside one block, touching neither end: select directly (never for the windows of
-      // find-peaks-cwt, which are clipped only at the ends of the row)
-      this.selectDirectly(from, to, out);
-      return;
-    }
-    // longer than a block (outside the contract): select directly
-    this.selectDirectly(from, to, out);
+    const k = kernels();
+    const selected = k.fn.windowSmallestSelect(this.rowRegion.pointer(this.n), this.n, this.block, this.k, this.stateRegion.pointer(0), from, to);
+    out.set(k.f64.subarray(selected / 8, selected / 8 + this.k));
   }
 
-  private selectDirectly(from: number, to: number, out: Float64Array): void {
-    for (let o = 0; o < this.k; o++) out[o] = Infinity;
-    for (let p = from; p < to; p++) insertSorted(out, 0, this.k, this.row[p]!);
+  /**
+   * How many ridge-line ends (`ends`: (row, col) float64 pairs in kernel memory) pass
+   * find_peaks_cwt's signal-to-noise test against this row's noise floors (the 10th percentile
+   * of windows of `windowSize` <= block columns around col, each column's found once per row),
+   * with the CWT rows (n columns each) at `cwt` in kernel memory.
+   */
+  countSurvivingEnds(cwt: number, ends: number, endCount: number, windowSize: number): number {
+    return kernels().fn.countSurvivingEnds(cwt, this.rowRegion.pointer(this.n), this.n, this.block, this.k, this.stateRegion.pointer(0), ends, endCount, windowSize);
   }
-}
-
-/**
- * The prefix and suffix tables for k <= 4, with the running four smallest in locals (the same
- * lists as the generic insertion builds: the k smallest are the first k of the four smallest).
- */
-function fillSmallFour(row: Float64Array, block: number, k: number, prefix: Float64Array, suffix: Float64Array): void {
-  const n = row.length;
-  for (let start = 0; start < n; start += block) {
-    const end = Math.min(n, start + block);
-    for (let pass = 0; pass < 2; pass++) {
-      const table = pass === 0 ? prefix : suffix;
-      let s0 = Infinity;
-      let s1 = Infinity;
-      let s2 = Infinity;
-      let s3 = Infinity;
-      for (let q = start; q < end; q++) {
-        const p = pass === 0 ? q : start + end - 1 - q;
-        const v = row[p]!;
-        if (v < s3) {
-          if (v < s2) {
-            s3 = s2;
-            if (v < s1) {
-              s2 = s1;
-              if (v < s0) {
-                s1 = s0;
-                s0 = v;
-              } else s1 = v;
-            } else s2 = v;
-          } else s3 = v;
-        }
-        const at = p * k;
-        table[at] = s0;
-        if (k > 1) table[at + 1] = s1;
-        if (k > 2) table[at + 2] = s2;
-        if (k > 3) table[at + 3] = s3;
-      }
-    }
-  }
-}
-
-/** Inserts `v` into the ascending list `list[at, at + k)`, dropping its largest value. */
-function insertSorted(list: Float64Array, at: number, k: number, v: number): void {
-  let b = at + k - 1;
-  if (!(v < list[b]!)) return;
-  while (b > at && v < list[b - 1]!) {
-    list[b] = list[b - 1]!;
-    b--;
-  }
-  list[b] = v;
 }
