@@ -5,3 +5,4 @@ export { formatRow } from './shortest-decimal';
 export { pocketfftRfft } from './pocketfft-rfft';
 export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lines';
 export { windowStateSize, windowSmallestTables, windowSmallestSelect, countSurvivingEnds } from './spectral-noise-floor';
+export { stockhamForward } from './spectral-stockham-fft';

@@ -1,6 +1,6 @@
 /**
  * The spectral kernels in WebAssembly give, bit for bit, what their TypeScript implementations
- * gave before the move: the FFTs (kernels/pocketfft-rfft.ts) and find_peaks_cwt's ridge search
+ * gave before the move: the FFTs (kernels/pocketfft-rfft.ts, spectral-stockham-fft.ts) and find_peaks_cwt's ridge search
  * (kernels/spectral-ridge-lines.ts).
  */
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { countPeaksCwt, findPeaksCwt } from '../../src/features/calculators/spectral/find-peaks-cwt.js';
 import { rickerCwtRow } from '../../src/features/calculators/spectral/ricker-cwt.js';
+import { fft } from '../../src/features/numeric/fft.js';
 import { pocketfftRfft, pocketfftRfftSupported } from '../../src/features/numeric/pocketfft-rfft.js';
 
 /** A seeded gauge-like series: 1e8 plus fluctuations of a few thousand (Lehmer generator). */
@@ -91,4 +92,26 @@ test('countPeaksCwt (ridge search in WebAssembly) counts what findPeaksCwt lists
     });
   }
   assert.ok(nonzero > 150, `${nonzero} nonzero counts`);
+});
+
+/**
+ * sha256 (first 16 hex digits) of fft(gauge(n), gauge(n + 1)[1..] - 1e8) as the TypeScript
+ * Stockham passes computed it before they moved to WebAssembly: radix 4, 2, 3, 5, the generic
+ * 7 and 11, and Bluestein lengths (41, 97, 257) whose inner power-of-two FFTs use the kernel.
+ */
+const TYPESCRIPT_FFT_DIGESTS: Record<number, string> = {
+  1: '2c1e0968db80f1f3', 2: '395312cf3a4993f4', 3: '16ec0e0f5bc75ce8', 4: '0d080a8adf17a9ea',
+  5: '28c800345a70da94', 6: '5cae77608a887f07', 7: '4d092093c17a7204', 8: 'd51e58289862ae7e',
+  12: '3e442a5ecabe0dbd', 30: '25eea6f24dd27e7f', 41: '37e39ab5ff0de9e8', 49: '5f1bee400e2aecff',
+  60: 'e0f7771663274575', 77: '7320bc673ec98cc6', 97: 'f8a761f710f49a7c', 128: '1ccd75edd3e68180',
+  180: 'a44d0847be5cc858', 256: '9ceb52b74ec21a91', 257: 'bd2f74f5e434cc62', 600: '9fa2afc5aed2bd60',
+};
+
+test('the Stockham FFT in WebAssembly is bit-identical to the TypeScript passes it replaced', () => {
+  for (const [key, expected] of Object.entries(TYPESCRIPT_FFT_DIGESTS)) {
+    const n = Number(key);
+    const imaginary = gauge(n + 1).subarray(1).map((v) => v - 1e8);
+    const { re, im } = fft(gauge(n), imaginary);
+    assert.equal(digest(re, im), expected, `length ${n}`);
+  }
 });

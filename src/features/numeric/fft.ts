@@ -9,8 +9,11 @@
  * from exact integer fractions of a turn reduced to the first octant (as pocketfft, numpy's FFT,
  * does), never by recurrence, so the rounding error stays O(eps * log n) of the input's norm.
  * Plans are cached per length; all arrays are Float64Arrays with separate real and imaginary
- * parts.
+ * parts. The Stockham passes run in WebAssembly (kernels/spectral-stockham-fft.ts); plans and
+ * twiddles are computed here.
  */
+
+import { KernelBuffer, kernels } from './wasm-kernels.js';
 
 /** The largest prime factor handled by a direct butterfly; larger ones use Bluestein. */
 const MAX_DIRECT_RADIX = 37;
@@ -103,14 +106,20 @@ function radices(n: number): number[] {
   return out;
 }
 
+/** The float64s per pass in the kernel's plan table (kernels/spectral-stockham-fft.ts). */
+const STAGE = 10;
+
+/**
+ * A Stockham plan: its passes' twiddles computed here (unitRoot) and written, once, into a
+ * plan table in kernel memory; the passes run in WebAssembly (kernels/spectral-stockham-fft.ts).
+ */
 class StockhamPlan implements FftPlan {
-  private readonly stages: Stage[] = [];
-  private readonly bufRe: Float64Array;
-  private readonly bufIm: Float64Array;
+  private readonly pointer: number;
+  private readonly stages: number;
+  private readonly scratchSize: number;
 
   constructor(readonly n: number) {
-    this.bufRe = new Float64Array(n);
-    this.bufIm = new Float64Array(n);
+    const stages: Stage[] = [];
     const root = new Float64Array(2);
     let L = 1;
     for (const p of radices(n)) {
@@ -135,192 +144,55 @@ class StockhamPlan implements FftPlan {
           rootIm[m] = -root[1]!;
         }
       }
-      this.stages.push({ p, L, twRe, twIm, rootRe, rootIm });
+      stages.push({ p, L, twRe, twIm, rootRe, rootIm });
       L = Lp;
     }
+    this.stages = stages.length;
+    this.scratchSize = 2 * Math.max(1, ...stages.map((stage) => stage.p));
+    let size = STAGE * stages.length;
+    for (const stage of stages) size += 2 * stage.twRe.length + 2 * (stage.rootRe?.length ?? 0);
+    this.pointer = kernels().reserve(Math.max(1, size));
+    const memory = kernels().f64;
+    let at = this.pointer / 8 + STAGE * stages.length;
+    const place = (values: Float64Array | null): number => {
+      if (!values) return 0;
+      memory.set(values, at);
+      at += values.length;
+      return (at - values.length) * 8;
+    };
+    stages.forEach((stage, s) => {
+      const record = this.pointer / 8 + STAGE * s;
+      const constants = radixConstants(stage.p);
+      memory.set([stage.p, stage.L, place(stage.twRe), place(stage.twIm), place(stage.rootRe), place(stage.rootIm)], record);
+      memory.set(constants, record + 6);
+    });
   }
 
   forward(re: Float64Array, im: Float64Array): void {
-    let aRe = re;
-    let aIm = im;
-    let bRe = this.bufRe;
-    let bIm = this.bufIm;
-    for (const stage of this.stages) {
-      pass(stage, this.n, aRe, aIm, bRe, bIm);
-      [aRe, bRe] = [bRe, aRe];
-      [aIm, bIm] = [bIm, aIm];
-    }
-    if (aRe !== re) {
-      re.set(aRe);
-      im.set(aIm);
-    }
+    const n = this.n;
+    const rePointer = work.pointer(4 * n + this.scratchSize);
+    const memory = kernels().f64;
+    memory.set(re, rePointer / 8);
+    memory.set(im, rePointer / 8 + n);
+    kernels().fn.stockhamForward(rePointer, rePointer + 8 * n, rePointer + 16 * n, rePointer + 24 * n, n, this.pointer, this.stages, rePointer + 32 * n);
+    const out = work.view(2 * n);
+    re.set(out.subarray(0, n));
+    im.set(out.subarray(n, 2 * n));
   }
 }
 
-/**
- * One Stockham pass. Input: for each residue s < r = n/L, the length-L DFT of x[s + r*m] at
- * frequency k, stored at k*r + s. Output: the same with L*p and r/p.
- */
-function pass(stage: Stage, n: number, aRe: Float64Array, aIm: Float64Array, bRe: Float64Array, bIm: Float64Array): void {
-  const { p, L, twRe, twIm } = stage;
-  const r = n / L;
-  const rp = r / p;
-  const outStride = L * rp;
-  if (p === 4) {
-    for (let k = 0; k < L; k++) {
-      const t = 3 * k;
-      const w1r = twRe[t]!, w1i = twIm[t]!, w2r = twRe[t + 1]!, w2i = twIm[t + 1]!, w3r = twRe[t + 2]!, w3i = twIm[t + 2]!;
-      for (let s = 0; s < rp; s++) {
-        const i0 = k * r + s;
-        const i1 = i0 + rp, i2 = i1 + rp, i3 = i2 + rp;
-        const a0r = aRe[i0]!, a0i = aIm[i0]!;
-        const x1r = aRe[i1]!, x1i = aIm[i1]!, x2r = aRe[i2]!, x2i = aIm[i2]!, x3r = aRe[i3]!, x3i = aIm[i3]!;
-        const a1r = x1r * w1r - x1i * w1i, a1i = x1r * w1i + x1i * w1r;
-        const a2r = x2r * w2r - x2i * w2i, a2i = x2r * w2i + x2i * w2r;
-        const a3r = x3r * w3r - x3i * w3i, a3i = x3r * w3i + x3i * w3r;
-        const t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
-        const t2r = a1r + a3r, t2i = a1i + a3i;
-        // (a1 - a3) * (-i)
-        const t3r = a1i - a3i, t3i = a3r - a1r;
-        const o0 = k * rp + s;
-        bRe[o0] = t0r + t2r;
-        bIm[o0] = t0i + t2i;
-        bRe[o0 + outStride] = t1r + t3r;
-        bIm[o0 + outStride] = t1i + t3i;
-        bRe[o0 + 2 * outStride] = t0r - t2r;
-        bIm[o0 + 2 * outStride] = t0i - t2i;
-        bRe[o0 + 3 * outStride] = t1r - t3r;
-        bIm[o0 + 3 * outStride] = t1i - t3i;
-      }
-    }
-  } else if (p === 2) {
-    for (let k = 0; k < L; k++) {
-      const wr = twRe[k]!, wi = twIm[k]!;
-      for (let s = 0; s < rp; s++) {
-        const i0 = k * r + s;
-        const i1 = i0 + rp;
-        const a0r = aRe[i0]!, a0i = aIm[i0]!;
-        const xr = aRe[i1]!, xi = aIm[i1]!;
-        const a1r = xr * wr - xi * wi, a1i = xr * wi + xi * wr;
-        const o0 = k * rp + s;
-        bRe[o0] = a0r + a1r;
-        bIm[o0] = a0i + a1i;
-        bRe[o0 + outStride] = a0r - a1r;
-        bIm[o0 + outStride] = a0i - a1i;
-      }
-    }
-  } else if (p === 3) {
-    const h = Math.sqrt(3) / 2;
-    for (let k = 0; k < L; k++) {
-      const t = 2 * k;
-      const w1r = twRe[t]!, w1i = twIm[t]!, w2r = twRe[t + 1]!, w2i = twIm[t + 1]!;
-      for (let s = 0; s < rp; s++) {
-        const i0 = k * r + s;
-        const i1 = i0 + rp, i2 = i1 + rp;
-        const a0r = aRe[i0]!, a0i = aIm[i0]!;
-        const x1r = aRe[i1]!, x1i = aIm[i1]!, x2r = aRe[i2]!, x2i = aIm[i2]!;
-        const a1r = x1r * w1r - x1i * w1i, a1i = x1r * w1i + x1i * w1r;
-        const a2r = x2r * w2r - x2i * w2i, a2i = x2r * w2i + x2i * w2r;
-        const sr = a1r + a2r, si = a1i + a2i;
-        const mr = a0r - 0.5 * sr, mi = a0i - 0.5 * si;
-        // -i * h * (a1 - a2)
-        const dr = h * (a1i - a2i), di = -h * (a1r - a2r);
-        const o0 = k * rp + s;
-        bRe[o0] = a0r + sr;
-        bIm[o0] = a0i + si;
-        bRe[o0 + outStride] = mr + dr;
-        bIm[o0 + outStride] = mi + di;
-        bRe[o0 + 2 * outStride] = mr - dr;
-        bIm[o0 + 2 * outStride] = mi - di;
-      }
-    }
-  } else if (p === 5) {
-    const root = new Float64Array(2);
-    unitRoot(1, 5, root);
-    const c1 = root[0]!, s1 = root[1]!;
-    unitRoot(2, 5, root);
-    const c2 = root[0]!, s2 = root[1]!;
-    for (let k = 0; k < L; k++) {
-      const t = 4 * k;
-      for (let s = 0; s < rp; s++) {
-        const i0 = k * r + s;
-        const a0r = aRe[i0]!, a0i = aIm[i0]!;
-        let x = aRe[i0 + rp]!, y = aIm[i0 + rp]!;
-        const a1r = x * twRe[t]! - y * twIm[t]!, a1i = x * twIm[t]! + y * twRe[t]!;
-        x = aRe[i0 + 2 * rp]!; y = aIm[i0 + 2 * rp]!;
-        const a2r = x * twRe[t + 1]! - y * twIm[t + 1]!, a2i = x * twIm[t + 1]! + y * twRe[t + 1]!;
-        x = aRe[i0 + 3 * rp]!; y = aIm[i0 + 3 * rp]!;
-        const a3r = x * twRe[t + 2]! - y * twIm[t + 2]!, a3i = x * twIm[t + 2]! + y * twRe[t + 2]!;
-        x = aRe[i0 + 4 * rp]!; y = aIm[i0 + 4 * rp]!;
-        const a4r = x * twRe[t + 3]! - y * twIm[t + 3]!, a4i = x * twIm[t + 3]! + y * twRe[t + 3]!;
-        const b1r = a1r + a4r, b1i = a1i + a4i, b2r = a2r + a3r, b2i = a2i + a3i;
-        const d1r = a1r - a4r, d1i = a1i - a4i, d2r = a2r - a3r, d2i = a2i - a3i;
-        const m1r = a0r + c1 * b1r + c2 * b2r, m1i = a0i + c1 * b1i + c2 * b2i;
-        const m2r = a0r + c2 * b1r + c1 * b2r, m2i = a0i + c2 * b1i + c1 * b2i;
-        // n1 = -i (s1 d1 + s2 d2), n2 = -i (s2 d1 - s1 d2)
-        const e1r = s1 * d1r + s2 * d2r, e1i = s1 * d1i + s2 * d2i;
-        const e2r = s2 * d1r - s1 * d2r, e2i = s2 * d1i - s1 * d2i;
-        const o0 = k * rp + s;
-        bRe[o0] = a0r + b1r + b2r;
-        bIm[o0] = a0i + b1i + b2i;
-        bRe[o0 + outStride] = m1r + e1i;
-        bIm[o0 + outStride] = m1i - e1r;
-        bRe[o0 + 4 * outStride] = m1r - e1i;
-        bIm[o0 + 4 * outStride] = m1i + e1r;
-        bRe[o0 + 2 * outStride] = m2r + e2i;
-        bIm[o0 + 2 * outStride] = m2i - e2r;
-        bRe[o0 + 3 * outStride] = m2r - e2i;
-        bIm[o0 + 3 * outStride] = m2i + e2r;
-      }
-    }
-  } else {
-    genericPass(stage, r, rp, outStride, aRe, aIm, bRe, bIm);
-  }
-}
+/** re, im, their pass buffers and the generic radix's scratch, in kernel memory. */
+const work = new KernelBuffer();
 
-/** A pass with a prime radix p > 5: a direct O(p^2) DFT per butterfly. */
-function genericPass(
-  stage: Stage,
-  r: number,
-  rp: number,
-  outStride: number,
-  aRe: Float64Array,
-  aIm: Float64Array,
-  bRe: Float64Array,
-  bIm: Float64Array,
-): void {
-  const { p, L, twRe, twIm } = stage;
-  const rootRe = stage.rootRe!;
-  const rootIm = stage.rootIm!;
-  const xr = new Float64Array(p);
-  const xi = new Float64Array(p);
-  for (let k = 0; k < L; k++) {
-    for (let s = 0; s < rp; s++) {
-      const i0 = k * r + s;
-      xr[0] = aRe[i0]!;
-      xi[0] = aIm[i0]!;
-      for (let q = 1; q < p; q++) {
-        const vr = aRe[i0 + q * rp]!, vi = aIm[i0 + q * rp]!;
-        const wr = twRe[k * (p - 1) + q - 1]!, wi = twIm[k * (p - 1) + q - 1]!;
-        xr[q] = vr * wr - vi * wi;
-        xi[q] = vr * wi + vi * wr;
-      }
-      const o0 = k * rp + s;
-      for (let t = 0; t < p; t++) {
-        let sr = xr[0]!, si = xi[0]!;
-        let m = 0;
-        for (let q = 1; q < p; q++) {
-          m += t;
-          if (m >= p) m -= p;
-          const wr = rootRe[m]!, wi = rootIm[m]!;
-          sr += xr[q]! * wr - xi[q]! * wi;
-          si += xr[q]! * wi + xi[q]! * wr;
-        }
-        bRe[o0 + t * outStride] = sr;
-        bIm[o0 + t * outStride] = si;
-      }
-    }
-  }
+/** The constants a radix's butterfly uses: sqrt(3)/2 for 3; cos, sin of 2pi/5 and 4pi/5 for 5. */
+function radixConstants(p: number): number[] {
+  const root = new Float64Array(2);
+  if (p === 3) return [Math.sqrt(3) / 2, 0, 0, 0];
+  if (p !== 5) return [0, 0, 0, 0];
+  unitRoot(1, 5, root);
+  const c1 = root[0]!, s1 = root[1]!;
+  unitRoot(2, 5, root);
+  return [c1, s1, root[0]!, root[1]!];
 }
 
 /**

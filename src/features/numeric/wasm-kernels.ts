@@ -39,6 +39,8 @@ export interface KernelExports {
   windowSmallestSelect(row: number, n: number, block: number, k: number, state: number, from: number, to: number): number;
   /** How many ridge-line ends pass find_peaks_cwt's SNR test against the noise floors of `row` (row 0 of `cwt`). */
   countSurvivingEnds(cwt: number, row: number, n: number, block: number, k: number, state: number, ends: number, endCount: number, windowSize: number): number;
+  /** The complex Stockham FFT of `re`, `im` (n values, in place) by the plan table `plan` (kernels/spectral-stockham-fft.ts). */
+  stockhamForward(re: number, im: number, bufRe: number, bufIm: number, n: number, plan: number, stages: number, scratch: number): void;
 }
 
 /**
