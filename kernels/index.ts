@@ -6,3 +6,6 @@ export { pocketfftRfft } from './pocketfft-rfft';
 export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lines';
 export { windowStateSize, windowSmallestTables, windowSmallestSelect, countSurvivingEnds } from './spectral-noise-floor';
 export { stockhamForward } from './spectral-stockham-fft';
+export { laggedGram, choleskyUpper, scaledInverseNorm, laggedWorkSize, laggedLeastSquares } from './dynamics-lagged-least-squares';
+export { autocovariance } from './dynamics-autocovariance';
+export { chunkAggregates, trendSums } from './dynamics-linear-trend';

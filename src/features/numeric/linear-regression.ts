@@ -12,7 +12,7 @@
  * A series of one value gives r = 0 and NaN for everything else (scipy divides 0 by 0).
  */
 import { studentTCdf } from './distributions.js';
-import { pairwiseSum } from './pairwise-sum.js';
+import { KernelBuffer, kernels } from './wasm-kernels.js';
 
 /** The linregress result; `pvalue` may be computed when first read. */
 export interface LinearRegression {
@@ -26,24 +26,33 @@ export interface LinearRegression {
 
 const TINY = 1.0e-20;
 
+const valuesBuffer = new KernelBuffer();
+const sumsBuffer = new KernelBuffer();
+
 /** linregress of `y[start..end)` against x = 0, 1, ..., n−1 (tsfresh's linear_trend). */
 export function linearTrendRegression(y: ArrayLike<number>, start = 0, end = y.length): LinearRegression {
   const n = end - start;
   if (n <= 0) throw new RangeError('linregress needs at least one value');
-  const xMean = (n * (n - 1)) / 2 / n; // exact: the pairwise sum of 0..n-1 is an exact integer
-  const yMean = pairwiseSum(y, start, n) / n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = i - xMean;
-    const dy = y[start + i]! - yMean;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
-  }
+  const at = valuesBuffer.pointer(n);
+  const memory = kernels().f64;
+  if (y instanceof Float64Array) memory.set(y.subarray(start, end), at / 8);
+  else for (let i = 0; i < n; i++) memory[at / 8 + i] = y[start + i]!;
+  return trendRegressionInKernel(at, n);
+}
+
+/**
+ * linregress of the n values at kernel pointer `y` against 0..n−1: the means and the sums of
+ * squares and products in WebAssembly (kernels/dynamics-linear-trend.ts, `trendSums`; x̄ exact,
+ * ȳ the pairwise mean, the sums in increasing i), the rest here.
+ */
+export function trendRegressionInKernel(y: number, n: number): LinearRegression {
+  if (n <= 0) throw new RangeError('linregress needs at least one value');
+  const at = sumsBuffer.pointer(5);
+  kernels().fn.trendSums(y, n, at);
+  const memory = kernels().f64;
+  const s = at / 8;
   const inv = 1 / n;
-  return finish(n, sxx * inv, sxy * inv, syy * inv, xMean, yMean, y[start]!, y[start + Math.min(1, n - 1)]!);
+  return finish(n, memory[s + 2]! * inv, memory[s + 3]! * inv, memory[s + 4]! * inv, memory[s]!, memory[s + 1]!, memory[y / 8]!, memory[y / 8 + Math.min(1, n - 1)]!);
 }
 
 function finish(n: number, ssxm: number, ssxym: number, ssym: number, xMean: number, yMean: number, y0: number, y1: number): LinearRegression {

@@ -7,66 +7,48 @@
  * would exist). With two chunks the fit is exact: rvalue ±1, stderr 0.
  *
  * Speed: a parameter list (tsfresh's grid asks 4 attributes of 12 (f_agg, chunk_len) pairs) is
- * compiled once into its distinct fits, and each fit reduces the chunks in one specialised loop.
+ * compiled once into its distinct fits; each fit reduces the chunks and forms linregress's sums
+ * in WebAssembly (kernels/dynamics-linear-trend.ts), two calls on the series copied in once.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { num, type ParamSet } from '../../params.js';
-import { linearTrendRegression, type LinearRegression } from '../../numeric/linear-regression.js';
-import { numpyMean, numpyVariance } from '../../numeric/pairwise-sum.js';
+import { trendRegressionInKernel, type LinearRegression } from '../../numeric/linear-regression.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 import { AGGREGATES, aggregate } from './aggregate.js';
 import { combinerCalculator } from './combiner.js';
 import { REGRESSION_ATTRIBUTES } from './linear-trend.js';
 
+/** The kernel's code of each reduction it runs (kernels/dynamics-linear-trend.ts); median stays here. */
+const KERNEL_KIND: Readonly<Record<string, number>> = { max: 0, min: 1, mean: 2, var: 3, std: 4, sum: 5 };
+
+const seriesBuffer = new KernelBuffer();
+const aggregatesBuffer = new KernelBuffer();
+const scratchBuffer = new KernelBuffer();
+
 /**
- * `f_agg` of every chunk x[c·len .. min(n, (c+1)·len)), c = 0..⌈n/len⌉−1, into `out`
- * (numpy's rounding: pairwise sums for mean/var/std/sum). `scratch` needs `len` values.
+ * linregress of the chunk aggregates of the series already copied to kernel pointer `x`
+ * (n values): `f_agg` of every chunk x[c·len .. min(n, (c+1)·len)), c = 0..⌈n/len⌉−1, with
+ * numpy's rounding (pairwise sums for mean/var/std/sum; max/min propagate NaN), in
+ * WebAssembly except the median's sort. Requires chunkLen < n.
  */
-export function chunkAggregates(x: Float64Array, fAgg: string, chunkLen: number, out: Float64Array, scratch: Float64Array): void {
-  const n = x.length;
+function chunkTrendInKernel(xs: Float64Array, x: number, fAgg: string, chunkLen: number): LinearRegression {
+  const n = xs.length;
   const m = Math.ceil(n / chunkLen);
-  switch (fAgg) {
-    // `!(v <= best)` takes a larger value or a NaN, and a NaN ends the chunk (numpy propagates
-    // NaN through max/min).
-    case 'max':
-      for (let c = 0; c < m; c++) {
-        const end = Math.min(n, (c + 1) * chunkLen);
-        let best = x[c * chunkLen]!;
-        for (let i = c * chunkLen + 1; i < end && best === best; i++) {
-          const v = x[i]!;
-          if (!(v <= best)) best = v;
-        }
-        out[c] = best;
-      }
-      return;
-    case 'min':
-      for (let c = 0; c < m; c++) {
-        const end = Math.min(n, (c + 1) * chunkLen);
-        let best = x[c * chunkLen]!;
-        for (let i = c * chunkLen + 1; i < end && best === best; i++) {
-          const v = x[i]!;
-          if (!(v >= best)) best = v;
-        }
-        out[c] = best;
-      }
-      return;
-    case 'mean':
-      for (let c = 0; c < m; c++) out[c] = numpyMean(x, c * chunkLen, Math.min(n, (c + 1) * chunkLen));
-      return;
-    case 'var':
-      for (let c = 0; c < m; c++) out[c] = numpyVariance(x, c * chunkLen, Math.min(n, (c + 1) * chunkLen), scratch);
-      return;
-    default:
-      for (let c = 0; c < m; c++) out[c] = aggregate(fAgg, x, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend', scratch);
+  const out = aggregatesBuffer.pointer(m);
+  const kind = KERNEL_KIND[fAgg];
+  if (kind !== undefined) kernels().fn.chunkAggregates(x, n, kind, chunkLen, out, scratchBuffer.pointer(chunkLen));
+  else {
+    const scratch = new Float64Array(chunkLen);
+    const memory = kernels().f64;
+    for (let c = 0; c < m; c++) memory[out / 8 + c] = aggregate(fAgg, xs, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend', scratch);
   }
+  return trendRegressionInKernel(out, m);
 }
 
 /** linregress of the chunk aggregates, or null when chunk_len ≥ n. */
 export function chunkTrend(x: Float64Array, fAgg: string, chunkLen: number): LinearRegression | null {
-  const n = x.length;
-  if (chunkLen >= n) return null;
-  const aggregates = new Float64Array(Math.ceil(n / chunkLen));
-  chunkAggregates(x, fAgg, chunkLen, aggregates, new Float64Array(chunkLen));
-  return linearTrendRegression(aggregates);
+  if (chunkLen >= x.length) return null;
+  return chunkTrendInKernel(x, seriesBuffer.copyIn(x), fAgg, chunkLen);
 }
 
 /** A parameter list compiled: its distinct fits and, per output, which fit and attribute. */
@@ -110,16 +92,8 @@ export const aggLinearTrend = combinerCalculator('agg_linear_trend', (ctx: Serie
   const plan = planFor(params);
   const x = ctx.x;
   const n = x.length;
-  let longest = 0;
-  for (const fit of plan.fits) if (fit.chunkLen < n) longest = Math.max(longest, fit.chunkLen);
-  const scratch = new Float64Array(longest);
-  const aggregates = new Float64Array(n);
-  const results = plan.fits.map(({ fAgg, chunkLen }) => {
-    if (chunkLen >= n) return null;
-    const m = Math.ceil(n / chunkLen);
-    chunkAggregates(x, fAgg, chunkLen, aggregates, scratch);
-    return linearTrendRegression(aggregates, 0, m);
-  });
+  const at = seriesBuffer.copyIn(x);
+  const results = plan.fits.map(({ fAgg, chunkLen }) => (chunkLen >= n ? null : chunkTrendInKernel(x, at, fAgg, chunkLen)));
   for (let i = 0; i < params.length; i++) {
     const result = results[plan.fitOf[i]!]!;
     out[offset + i] = result === null ? NaN : result[plan.attrOf[i]!];

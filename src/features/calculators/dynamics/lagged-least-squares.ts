@@ -19,8 +19,7 @@
  * QR would be needed to decide the rank) or when refinement does not settle: callers then use a
  * Householder QR.
  */
-import { nestedCholesky, scaledInverseNorm } from './gram-least-squares.js';
-import { fillLaggedGram } from './lagged-gram.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 export interface LaggedFit {
   /** Coefficients in design order: constant, extras, lags 1..p. */
@@ -37,7 +36,15 @@ export interface LaggedFit {
 
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
-/** The certified fit, or null (see the module comment). Requires first ≥ lags. */
+const seriesBuffer = new KernelBuffer();
+const extraBuffer = new KernelBuffer();
+const workBuffer = new KernelBuffer();
+
+/**
+ * The certified fit, or null (see the module comment). Requires first ≥ lags. The whole fit —
+ * Gram matrix, Cholesky, ω, the substitutions and the refinement passes over the data — runs in
+ * WebAssembly (kernels/dynamics-lagged-least-squares.ts, `laggedLeastSquares`).
+ */
 export function laggedLeastSquares(
   u: Float64Array,
   extra: Float64Array | null,
@@ -46,91 +53,19 @@ export function laggedLeastSquares(
   lags: number,
   maxEta: number,
 ): LaggedFit | null {
+  if (first < lags || end > u.length || (extra !== null && end > extra.length)) throw new RangeError('laggedLeastSquares: rows out of range');
   const rows = end - first;
-  const p = (extra === null ? 1 : 2) + lags;
+  const hasExtra = extra === null ? 0 : 1;
+  const p = 1 + hasExtra + lags;
   const size = p + 1;
-  const gram = new Float64Array(size * size);
-  fillLaggedGram(u, first, end, lags, extra === null ? [] : [extra], gram);
   const gramError = 2 * (rows + 4 * lags + size) * UNIT_ROUNDOFF;
-  const fit = nestedCholesky(gram, size, rows, gramError);
-  if (fit === null) return null;
-  let maxNorm = 0;
-  for (let j = 0; j < p; j++) maxNorm = Math.max(maxNorm, fit.columnNorms[j]!);
-  for (let j = 0; j < p; j++) if (!(Math.abs(fit.rDiagonal[j]!) > 1e-10 * maxNorm)) return null;
-  const omega = scaledInverseNorm(fit);
-  const eta = p * gramError * omega * omega;
-  if (!(eta <= maxEta)) return null;
-  const beta = new Float64Array(p);
-  for (let i = 0; i < p; i++) beta[i] = fit.z[i]!;
-  solveUpper(fit.r, p, beta);
-  const gradient = new Float64Array(p);
-  const correction = new Float64Array(p);
-  let certified = false;
-  let ssr = NaN;
-  for (let step = 0; step < 3 && !certified; step++) {
-    const ssrBefore = residualGradient(u, extra, first, end, lags, beta, gradient);
-    correction.set(gradient);
-    solveLowerTransposed(fit.r, p, correction);
-    solveUpper(fit.r, p, correction);
-    let delta = 0;
-    let norm = 0;
-    let decrease = 0;
-    for (let j = 0; j < p; j++) {
-      beta[j] = beta[j]! + correction[j]!;
-      const scale = fit.columnNorms[j]!;
-      delta += (correction[j]! * scale) ** 2;
-      norm += (beta[j]! * scale) ** 2;
-      decrease += correction[j]! * gradient[j]!;
-    }
-    // ‖r − XΔ‖² = ‖r‖² − 2Δᵀg + ΔᵀXᵀXΔ = ‖r‖² − Δᵀg when XᵀXΔ = g = Xᵀr.
-    ssr = ssrBefore - decrease;
-    certified = eta * Math.sqrt(delta) <= 1e-13 * Math.sqrt(norm);
-  }
-  if (!certified) return null;
-  return { beta, ssr, rows, r: fit.r, eta };
-}
-
-/**
- * One pass over the rows: r_t = u_t − β_0 − β_1 e_t − Σ_l β_{E+l} u_{t−l} (E = 1 with the extra
- * regressor e, else 0), g = Xᵀr into `gradient` (each sum in increasing t), and Σ r_t² returned.
- */
-function residualGradient(
-  u: Float64Array,
-  extra: Float64Array | null,
-  first: number,
-  end: number,
-  lags: number,
-  beta: Float64Array,
-  gradient: Float64Array,
-): number {
-  const lag1 = extra === null ? 1 : 2; // index of the first lag's coefficient
-  const b0 = beta[0]!;
-  const bExtra = extra === null ? 0 : beta[1]!;
-  gradient.fill(0);
-  let ssr = 0;
-  let g0 = 0;
-  let gExtra = 0;
-  for (let t = first; t < end; t++) {
-    let r = u[t]! - b0;
-    if (extra !== null) r -= bExtra * extra[t]!;
-    for (let l = 1; l <= lags; l++) r -= beta[lag1 + l - 1]! * u[t - l]!;
-    ssr += r * r;
-    g0 += r;
-    if (extra !== null) gExtra += extra[t]! * r;
-    for (let l = 1; l <= lags; l++) gradient[lag1 + l - 1] = gradient[lag1 + l - 1]! + u[t - l]! * r;
-  }
-  gradient[0] = g0;
-  if (extra !== null) gradient[1] = gExtra;
-  return ssr;
-}
-
-/** Solves R v = b in place (R upper triangular, p×p row-major). */
-export function solveUpper(r: Float64Array, p: number, b: Float64Array): void {
-  for (let i = p - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < p; j++) s -= r[i * p + j]! * b[j]!;
-    b[i] = s / r[i * p + i]!;
-  }
+  const fn = kernels().fn;
+  const uAt = seriesBuffer.copyIn(u);
+  const extraAt = extra === null ? 0 : extraBuffer.copyIn(extra);
+  const work = workBuffer.pointer(fn.laggedWorkSize(p));
+  if (!fn.laggedLeastSquares(uAt, extraAt, hasExtra, first, end, lags, maxEta, gramError, work)) return null;
+  const out = workBuffer.view(2 + p + p * p);
+  return { beta: out.slice(2, 2 + p), ssr: out[0]!, rows, r: out.slice(2 + p), eta: out[1]! };
 }
 
 /** Solves Rᵀ v = b in place (R upper triangular, p×p row-major). */

@@ -1,0 +1,333 @@
+/**
+ * Least squares on a lag design (src/features/calculators/dynamics/lagged-gram.ts,
+ * gram-least-squares.ts, lagged-least-squares.ts): the Gram matrix by the window-shift
+ * recurrences, its upper Cholesky factor, ω = ‖(R·D)⁻¹‖_F, and the whole certified fit with
+ * iterative refinement against the data. Every operation in the order of those modules'
+ * comments; matrices are row-major with a stride, pointers are byte offsets.
+ *
+ * The design: rows t = first..end−1, columns [1, (e_t), u_{t−1}..u_{t−lags}], response u_t,
+ * with at most one extra regressor e (`hasExtra` 0 or 1, `extra` indexed by t like u).
+ */
+
+@inline function get(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+
+@inline function put(p: usize, i: i32, v: f64): void {
+  store<f64>(p + (<usize>i << 3), v);
+}
+
+/**
+ * The upper triangle of the augmented Gram matrix (size = lags + 2 + hasExtra, response last)
+ * into `gram` (size×size): entry (0,0) = rows, row 0 the column sums, the extra's sums and
+ * products, S(0, l) = Σ_t u_t u_{t−l} directly (each sum in increasing t; lanes of f64x2 are
+ * separate lags), then σ(l) and S(j, l) by the recurrences. Requires first ≥ lags.
+ */
+export function laggedGram(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, lags: i32, gram: usize): void {
+  const size = lags + 2 + hasExtra;
+  const response = size - 1;
+  put(gram, 0, <f64>(end - first));
+  if (hasExtra) {
+    let sum: f64 = 0;
+    for (let t = first; t < end; t++) sum += get(extra, t);
+    put(gram, 1, sum);
+    let s: f64 = 0;
+    for (let t = first; t < end; t++) s += get(extra, t) * get(extra, t);
+    put(gram, size + 1, s);
+  }
+  // S(0, l) and Σ e_t u_{t−l}, l = 0..lags: eight lags per pass, then two, then one.
+  let l = 0;
+  for (; l + 7 <= lags; l += 8) laggedProducts8(u, extra, hasExtra, first, end, l, gram, size);
+  for (; l + 1 <= lags; l += 2) laggedProducts2(u, extra, hasExtra, first, end, l, gram, size);
+  for (; l <= lags; l++) {
+    let s: f64 = 0;
+    for (let t = first; t < end; t++) s += get(u, t) * get(u, t - l);
+    put(gram, lagColumn(l, hasExtra, response) * size + response, s);
+    if (hasExtra) {
+      let p: f64 = 0;
+      for (let t = first; t < end; t++) p += get(extra, t) * get(u, t - l);
+      put(gram, size + lagColumn(l, hasExtra, response), p);
+    }
+  }
+  // σ(0) directly, then σ(l) and S(j, l) by the window-shift recurrences.
+  let sum: f64 = 0;
+  for (let t = first; t < end; t++) sum += get(u, t);
+  put(gram, response, sum);
+  for (let k = 1; k <= lags; k++) {
+    sum += get(u, first - k) - get(u, end - k);
+    put(gram, hasExtra + k, sum);
+  }
+  for (let j = 1; j <= lags; j++) {
+    const uj = get(u, first - j);
+    const vj = get(u, end - j);
+    const previousRow = j == 1 ? response : hasExtra + j - 1;
+    for (let k = j; k <= lags; k++) {
+      const previousColumn = k == 1 ? response : hasExtra + k - 1;
+      const previous = previousRow <= previousColumn ? previousRow * size + previousColumn : previousColumn * size + previousRow;
+      put(gram, (hasExtra + j) * size + hasExtra + k, get(gram, previous) + uj * get(u, first - k) - vj * get(u, end - k));
+    }
+  }
+}
+
+/** The Gram column of lag l (the response for lag 0). */
+@inline function lagColumn(l: i32, hasExtra: i32, response: i32): i32 {
+  return l == 0 ? response : hasExtra + l;
+}
+
+/** Lag l's S(0, l) and extra product into the matrix. */
+@inline function putLag(gram: usize, size: i32, hasExtra: i32, l: i32, s: f64, p: f64): void {
+  const response = size - 1;
+  const column = lagColumn(l, hasExtra, response);
+  put(gram, column * size + response, s);
+  if (hasExtra) put(gram, size + column, p);
+}
+
+/**
+ * Lags l..l+7: s_j = Σ_t u_t u_{t−l−j}, p_j = Σ_t e_t u_{t−l−j}. The f64x2 loaded at u_{t−l−j−1}
+ * holds (u_{t−l−j−1}, u_{t−l−j}): lanes (j+1, j).
+ */
+function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, gram: usize, size: i32): void {
+  let s10 = f64x2.splat(0);
+  let s32 = f64x2.splat(0);
+  let s54 = f64x2.splat(0);
+  let s76 = f64x2.splat(0);
+  let p10 = f64x2.splat(0);
+  let p32 = f64x2.splat(0);
+  let p54 = f64x2.splat(0);
+  let p76 = f64x2.splat(0);
+  if (hasExtra) {
+    for (let t = first; t < end; t++) {
+      const a = f64x2.splat(get(u, t));
+      const c = f64x2.splat(get(extra, t));
+      const b = u + (<usize>(t - l - 7) << 3);
+      const u76 = v128.load(b);
+      const u54 = v128.load(b, 16);
+      const u32 = v128.load(b, 32);
+      const u10 = v128.load(b, 48);
+      s10 = f64x2.add(s10, f64x2.mul(a, u10));
+      s32 = f64x2.add(s32, f64x2.mul(a, u32));
+      s54 = f64x2.add(s54, f64x2.mul(a, u54));
+      s76 = f64x2.add(s76, f64x2.mul(a, u76));
+      p10 = f64x2.add(p10, f64x2.mul(c, u10));
+      p32 = f64x2.add(p32, f64x2.mul(c, u32));
+      p54 = f64x2.add(p54, f64x2.mul(c, u54));
+      p76 = f64x2.add(p76, f64x2.mul(c, u76));
+    }
+  } else {
+    for (let t = first; t < end; t++) {
+      const a = f64x2.splat(get(u, t));
+      const b = u + (<usize>(t - l - 7) << 3);
+      s76 = f64x2.add(s76, f64x2.mul(a, v128.load(b)));
+      s54 = f64x2.add(s54, f64x2.mul(a, v128.load(b, 16)));
+      s32 = f64x2.add(s32, f64x2.mul(a, v128.load(b, 32)));
+      s10 = f64x2.add(s10, f64x2.mul(a, v128.load(b, 48)));
+    }
+  }
+  putLag(gram, size, hasExtra, l, f64x2.extract_lane(s10, 1), f64x2.extract_lane(p10, 1));
+  putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
+  putLag(gram, size, hasExtra, l + 2, f64x2.extract_lane(s32, 1), f64x2.extract_lane(p32, 1));
+  putLag(gram, size, hasExtra, l + 3, f64x2.extract_lane(s32, 0), f64x2.extract_lane(p32, 0));
+  putLag(gram, size, hasExtra, l + 4, f64x2.extract_lane(s54, 1), f64x2.extract_lane(p54, 1));
+  putLag(gram, size, hasExtra, l + 5, f64x2.extract_lane(s54, 0), f64x2.extract_lane(p54, 0));
+  putLag(gram, size, hasExtra, l + 6, f64x2.extract_lane(s76, 1), f64x2.extract_lane(p76, 1));
+  putLag(gram, size, hasExtra, l + 7, f64x2.extract_lane(s76, 0), f64x2.extract_lane(p76, 0));
+}
+
+/** Lags l and l+1, as laggedProducts8. */
+function laggedProducts2(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, gram: usize, size: i32): void {
+  let s10 = f64x2.splat(0);
+  let p10 = f64x2.splat(0);
+  for (let t = first; t < end; t++) {
+    const u10 = v128.load(u + (<usize>(t - l - 1) << 3));
+    s10 = f64x2.add(s10, f64x2.mul(f64x2.splat(get(u, t)), u10));
+    if (hasExtra) p10 = f64x2.add(p10, f64x2.mul(f64x2.splat(get(extra, t)), u10));
+  }
+  putLag(gram, size, hasExtra, l, f64x2.extract_lane(s10, 1), f64x2.extract_lane(p10, 1));
+  putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
+}
+
+/**
+ * The upper Cholesky factor of the size×size matrix at `r` (upper triangle read), in place,
+ * right-looking: R_ii = √a_ii, R_ij = a_ij·(1/R_ii), then a_jl −= R_ij R_il for i < j ≤ l. The
+ * last pivot (the response's) becomes √ of itself, or 0 when not positive. Returns 0 when an
+ * earlier pivot is not positive (rank deficient), else 1.
+ */
+export function choleskyUpper(r: usize, size: i32): i32 {
+  const k = size - 1;
+  for (let i = 0; i < size; i++) {
+    const rowI = i * size;
+    const pivot = get(r, rowI + i);
+    if (i == k) {
+      put(r, rowI + i, pivot > 0 ? sqrt<f64>(pivot) : 0);
+      break;
+    }
+    if (!(pivot > 0)) return 0;
+    const rii = sqrt<f64>(pivot);
+    put(r, rowI + i, rii);
+    const inv = 1 / rii;
+    for (let j = i + 1; j < size; j++) put(r, rowI + j, get(r, rowI + j) * inv);
+    for (let j = i + 1; j < size; j++) {
+      const rij = get(r, rowI + j);
+      const vij = f64x2.splat(rij);
+      const rowJ = j * size;
+      let l = j;
+      for (; l + 1 < size; l += 2) {
+        const at = r + (<usize>(rowJ + l) << 3);
+        v128.store(at, f64x2.sub(v128.load(at), f64x2.mul(vij, v128.load(r + (<usize>(rowI + l) << 3)))));
+      }
+      for (; l < size; l++) put(r, rowJ + l, get(r, rowJ + l) - rij * get(r, rowI + l));
+    }
+  }
+  return 1;
+}
+
+/**
+ * ω = ‖(R·D)⁻¹‖_F of the leading k×k block of the upper-triangular R (row stride `stride`),
+ * D = diag(1/norms): Σ_ij (norms_i·(R⁻¹)_ij)² with R⁻¹ by substitution column by column.
+ * `scratch` holds 2k values.
+ */
+export function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch: usize): f64 {
+  const reciprocal = scratch;
+  const w = scratch + (<usize>k << 3);
+  for (let i = 0; i < k; i++) put(reciprocal, i, 1 / get(r, i * stride + i));
+  let sum: f64 = 0;
+  for (let j = 0; j < k; j++) {
+    put(w, j, get(reciprocal, j));
+    const first = get(norms, j) * get(w, j);
+    let column = first * first;
+    for (let i = j - 1; i >= 0; i--) {
+      let s: f64 = 0;
+      const rowI = i * stride;
+      for (let l = i + 1; l <= j; l++) s -= get(r, rowI + l) * get(w, l);
+      put(w, i, s * get(reciprocal, i));
+      const scaled = get(norms, i) * get(w, i);
+      column += scaled * scaled;
+    }
+    sum += column;
+  }
+  return sqrt<f64>(sum);
+}
+
+/** The float64s of `laggedLeastSquares`' work region for p = 1 + hasExtra + lags columns. */
+export function laggedWorkSize(p: i32): i32 {
+  return 2 + p + p * p + (p + 1) * (p + 1) + 5 * p;
+}
+
+/**
+ * The certified fit of lagged-least-squares.ts. Work layout (float64 indices): [0] the SSR,
+ * [1] η, [2, 2+p) β, then R (p×p row-major, zero below the diagonal), then scratch. Returns 1
+ * when certified, 0 when refused (a column or pivot not positive, a pivot within 1e-10 of the
+ * largest column norm, η > maxEta, or three refinement steps without settling).
+ */
+export function laggedLeastSquares(
+  u: usize,
+  extra: usize,
+  hasExtra: i32,
+  first: i32,
+  end: i32,
+  lags: i32,
+  maxEta: f64,
+  gramError: f64,
+  work: usize,
+): i32 {
+  const p = 1 + hasExtra + lags;
+  const size = p + 1;
+  const beta = work + 16;
+  const rOut = beta + (<usize>p << 3);
+  const gram = rOut + (<usize>(p * p) << 3);
+  const norms = gram + (<usize>(size * size) << 3);
+  const gradient = norms + (<usize>p << 3);
+  const correction = gradient + (<usize>p << 3);
+  const scratch = correction + (<usize>p << 3);
+  laggedGram(u, extra, hasExtra, first, end, lags, gram);
+  for (let j = 0; j < p; j++) {
+    const d = get(gram, j * size + j);
+    if (!(d > 0)) return 0;
+    put(norms, j, sqrt<f64>(d));
+  }
+  if (!choleskyUpper(gram, size)) return 0;
+  let maxNorm: f64 = 0;
+  for (let j = 0; j < p; j++) maxNorm = max<f64>(maxNorm, get(norms, j));
+  for (let j = 0; j < p; j++) if (!(abs<f64>(get(gram, j * size + j)) > 1e-10 * maxNorm)) return 0;
+  const omega = scaledInverseNorm(gram, size, p, norms, scratch);
+  const eta = <f64>p * gramError * omega * omega;
+  if (!(eta <= maxEta)) return 0;
+  for (let i = 0; i < p; i++) {
+    put(beta, i, get(gram, i * size + p));
+    for (let j = 0; j < p; j++) put(rOut, i * p + j, j >= i ? get(gram, i * size + j) : 0);
+  }
+  solveUpper(rOut, p, beta);
+  let certified = false;
+  let ssr: f64 = NaN;
+  for (let step = 0; step < 3 && !certified; step++) {
+    const ssrBefore = residualGradient(u, extra, hasExtra, first, end, lags, beta, gradient);
+    memory.copy(correction, gradient, <usize>p << 3);
+    solveLowerTransposed(rOut, p, correction);
+    solveUpper(rOut, p, correction);
+    let delta: f64 = 0;
+    let norm: f64 = 0;
+    let decrease: f64 = 0;
+    for (let j = 0; j < p; j++) {
+      const c = get(correction, j);
+      const b = get(beta, j) + c;
+      put(beta, j, b);
+      const scale = get(norms, j);
+      const dc = c * scale;
+      const db = b * scale;
+      delta += dc * dc;
+      norm += db * db;
+      decrease += c * get(gradient, j);
+    }
+    ssr = ssrBefore - decrease;
+    certified = eta * sqrt<f64>(delta) <= 1e-13 * sqrt<f64>(norm);
+  }
+  if (!certified) return 0;
+  put(work, 0, ssr);
+  put(work, 1, eta);
+  return 1;
+}
+
+/**
+ * One pass over the rows: r_t = u_t − β_0 − β_1 e_t − Σ_l β_{E+l} u_{t−l}, g = Xᵀr into
+ * `gradient` (each sum in increasing t), Σ r_t² returned.
+ */
+function residualGradient(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, lags: i32, beta: usize, gradient: usize): f64 {
+  const lag1 = 1 + hasExtra;
+  const b0 = get(beta, 0);
+  const bExtra = hasExtra ? get(beta, 1) : 0;
+  const p = lag1 + lags;
+  for (let j = 0; j < p; j++) put(gradient, j, 0);
+  let ssr: f64 = 0;
+  let g0: f64 = 0;
+  let gExtra: f64 = 0;
+  for (let t = first; t < end; t++) {
+    let r = get(u, t) - b0;
+    if (hasExtra) r -= bExtra * get(extra, t);
+    for (let l = 1; l <= lags; l++) r -= get(beta, lag1 + l - 1) * get(u, t - l);
+    ssr += r * r;
+    g0 += r;
+    if (hasExtra) gExtra += get(extra, t) * r;
+    for (let l = 1; l <= lags; l++) put(gradient, lag1 + l - 1, get(gradient, lag1 + l - 1) + get(u, t - l) * r);
+  }
+  put(gradient, 0, g0);
+  if (hasExtra) put(gradient, 1, gExtra);
+  return ssr;
+}
+
+/** Solves R v = b in place (R upper triangular, p×p row-major). */
+function solveUpper(r: usize, p: i32, b: usize): void {
+  for (let i = p - 1; i >= 0; i--) {
+    let s = get(b, i);
+    for (let j = i + 1; j < p; j++) s -= get(r, i * p + j) * get(b, j);
+    put(b, i, s / get(r, i * p + i));
+  }
+}
+
+/** Solves Rᵀ v = b in place (R upper triangular, p×p row-major). */
+function solveLowerTransposed(r: usize, p: i32, b: usize): void {
+  for (let i = 0; i < p; i++) {
+    let s = get(b, i);
+    for (let j = 0; j < i; j++) s -= get(r, j * p + i) * get(b, j);
+    put(b, i, s / get(r, i * p + i));
+  }
+}
