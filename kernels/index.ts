@@ -6,6 +6,7 @@ export { pocketfftRfft } from './pocketfft-rfft';
 export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lines';
 export { windowStateSize, windowSmallestTables, windowSmallestSelect, countSurvivingEnds } from './spectral-noise-floor';
 export { stockhamForward } from './spectral-stockham-fft';
+export * from './stats-exports';
 export { laggedGram, choleskyUpper, scaledInverseNorm, laggedWorkSize, laggedLeastSquares } from './dynamics-lagged-least-squares';
 export { autocovariance } from './dynamics-autocovariance';
 export { chunkAggregates, trendSums } from './dynamics-linear-trend';

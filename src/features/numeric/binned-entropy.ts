@@ -9,7 +9,7 @@
  * pairwise order. A series with a NaN gives NaN, as in tsfresh; so does one with an infinity
  * (where numpy would raise on the infinite range).
  */
-import { histogramCounts } from './equal-width-bins.js';
+import { histogramInto } from './equal-width-bins.js';
 import { shannonEntropy } from './shannon-entropy.js';
 
 let counts = new Int32Array(16);
@@ -20,11 +20,10 @@ export function binnedEntropy(x: Float64Array, maxBins: number): number {
   if (!Number.isInteger(maxBins) || maxBins < 1) {
     throw new RangeError(`binned_entropy: max_bins must be a positive integer, got ${maxBins}`);
   }
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i]!)) return Number.NaN;
   if (counts.length < maxBins) {
     counts = new Int32Array(maxBins);
     edges = new Float64Array(maxBins + 1);
   }
-  histogramCounts(x, maxBins, counts, edges);
+  if (!histogramInto(x, maxBins, counts, edges)) return Number.NaN;
   return shannonEntropy(counts, maxBins, x.length);
 }

@@ -7,39 +7,30 @@
  * (a constant series whose mean is not exactly representable, a perfect line).
  */
 
+import { KernelBuffer, kernels } from './wasm-kernels.js';
+
+const values = new KernelBuffer();
+const squares = new KernelBuffer();
+
+/** Copies `a[start .. start+n)` into `values`' kernel memory and returns its pointer. */
+function copyIntoKernel(a: ArrayLike<number>, start: number, n: number): number {
+  const pointer = values.pointer(n);
+  const memory = kernels().f64;
+  const at = pointer / 8;
+  // a whole typed array in one block copy; a short range value by value (a subarray view
+  // would cost more than the copy)
+  if (start === 0 && n === a.length && a instanceof Float64Array) memory.set(a, at);
+  else for (let i = 0; i < n; i++) memory[at + i] = a[start + i]!;
+  return pointer;
+}
+
 /**
  * Sum of `a[start .. start+n)` in numpy's pairwise order (`np.sum`); the one implementation
- * every feature family uses.
+ * every feature family uses. The sum runs in WebAssembly (kernels/stats-pairwise-sum.ts) on a
+ * copy of the values.
  */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  if (n <= 128) {
-    let r0 = a[start]!, r1 = a[start + 1]!, r2 = a[start + 2]!, r3 = a[start + 3]!;
-    let r4 = a[start + 4]!, r5 = a[start + 5]!, r6 = a[start + 6]!, r7 = a[start + 7]!;
-    const blocked = n - (n % 8);
-    let i = 8;
-    for (; i < blocked; i += 8) {
-      const j = start + i;
-      r0 += a[j]!;
-      r1 += a[j + 1]!;
-      r2 += a[j + 2]!;
-      r3 += a[j + 3]!;
-      r4 += a[j + 4]!;
-      r5 += a[j + 5]!;
-      r6 += a[j + 6]!;
-      r7 += a[j + 7]!;
-    }
-    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
-    for (; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  let n2 = Math.floor(n / 2);
-  n2 -= n2 % 8;
-  return pairwiseSum(a, start, n2) + pairwiseSum(a, start + n2, n - n2);
+  return kernels().fn.statsPairwiseSum(copyIntoKernel(a, start, n), n);
 }
 
 /** `np.mean(a[start:end])`: the pairwise sum divided by the count (NaN when empty). */
@@ -50,26 +41,20 @@ export function numpyMean(a: ArrayLike<number>, start = 0, end = a.length): numb
 
 /**
  * `np.var(a[start:end])` (ddof 0): the mean of squared deviations from the numpy mean, both
- * sums pairwise. `scratch` (length >= end - start) avoids an allocation in hot loops.
+ * sums pairwise (in WebAssembly). `scratch` is accepted for compatibility and not needed.
  */
-export function numpyVariance(a: ArrayLike<number>, start = 0, end = a.length, scratch?: Float64Array): number {
+export function numpyVariance(a: ArrayLike<number>, start = 0, end = a.length, _scratch?: Float64Array): number {
   const n = end - start;
-  const mean = numpyMean(a, start, end);
-  const sq = scratch && scratch.length >= n ? scratch : new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = a[start + i]! - mean;
-    sq[i] = d * d;
-  }
-  return pairwiseSum(sq, 0, n) / n;
+  const pointer = copyIntoKernel(a, start, n);
+  const fn = kernels().fn;
+  const mean = fn.statsPairwiseSum(pointer, n) / n;
+  return fn.statsSumSquaredDeviations(pointer, n, mean, squares.pointer(n)) / n;
 }
-
-let stdScratch = new Float64Array(0);
 
 /**
  * `np.std(x)` (population, ddof 0): `sqrt(np.var(x))`, both sums pairwise, exactly as
  * `numpy.core._methods._var` computes it.
  */
 export function numpyStd(x: ArrayLike<number>): number {
-  if (stdScratch.length < x.length) stdScratch = new Float64Array(x.length);
-  return Math.sqrt(numpyVariance(x, 0, x.length, stdScratch));
+  return Math.sqrt(numpyVariance(x, 0, x.length));
 }

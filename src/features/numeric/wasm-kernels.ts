@@ -57,6 +57,30 @@ export interface KernelExports {
   countSurvivingEnds(cwt: number, row: number, n: number, block: number, k: number, state: number, ends: number, endCount: number, windowSize: number): number;
   /** The complex Stockham FFT of `re`, `im` (n values, in place) by the plan table `plan` (kernels/spectral-stockham-fft.ts). */
   stockhamForward(re: number, im: number, bufRe: number, bufIm: number, n: number, plan: number, stages: number, scratch: number): void;
+  /** numpy's pairwise sum of the `n` float64s at `a` (kernels/stats-pairwise-sum.ts). */
+  statsPairwiseSum(a: number, n: number): number;
+  /** sum((a_i - mean)^2) of the `n` float64s at `a`, pairwise (`np.var`'s numerator; `squares`: n float64s of scratch). */
+  statsSumSquaredDeviations(a: number, n: number, mean: number, squares: number): number;
+  /** change_quantiles' corridor changes of `x` into `raw`/`absolute`, their means and variances into `moments`; returns their count (kernels/stats-corridor-changes.ts). */
+  corridorChanges(x: number, n: number, lower: number, upper: number, raw: number, absolute: number, squares: number, moments: number): number;
+  /** sum, m2, m3, m4, sum of squares, min, max, first/last argmin and argmax of `x` into `out[0..11)` (kernels/stats-series-summary.ts). */
+  seriesSummary(x: number, n: number, scratch: number, out: number): void;
+  /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
+  countBeyondLimits(x: number, n: number, center: number, limits: number, k: number, counts: number): void;
+  /** permutation_entropy's pattern-count histograms of `x` for several dimensions; returns the float64s written to `out`, -1 on NaN (kernels/stats-permutation-patterns.ts). */
+  permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, places: number, seen: number, histogram: number, distinct: number, out: number): number;
+  /** numpy's linspace(start, stop, num) into `out` (kernels/stats-equal-width-bins.ts). */
+  linspace(out: number, start: number, stop: number, num: number): void;
+  /** np.histogram(x, bins) counts (i32s) and edges; -1 when a value is not finite. */
+  histogramCounts(x: number, n: number, bins: number, counts: number, edges: number): number;
+  /** The float64s of lempelZivPhrases' work region for n values and `bins` bins. */
+  lempelZivWorkSize(n: number, bins: number): number;
+  /** The LZ78 phrase count of `x` binned into `bins` equal-width symbols; -1 on NaN. */
+  lempelZivPhrases(x: number, n: number, bins: number, work: number): number;
+  /** The float64s of countPhrases' work region for n symbols of `alphabet`. */
+  phraseWorkSize(n: number, alphabet: number): number;
+  /** The LZ78 phrase count of the i32 symbols `symbols[0..n)` over 0..alphabet-1. */
+  countPhrases(symbols: number, n: number, alphabet: number, work: number): number;
 }
 
 /**

@@ -15,70 +15,51 @@
  *
  * Every proper prefix of a phrase is itself a phrase (the parse only grows a candidate while
  * it is already known), so the phrases form a trie and the parse is one walk down it: O(n)
- * steps instead of tsfresh's hashing of ever longer tuples. Children are kept as
- * first-child / next-sibling lists in reusable typed arrays.
+ * steps instead of tsfresh's hashing of ever longer tuples. The binning and the walk run in
+ * WebAssembly (kernels/stats-equal-width-bins.ts), one call per series and `bins`.
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num } from '../../params.js';
-import { equalWidthSymbols } from '../../numeric/equal-width-bins.js';
-import { hasNaN } from './numpy-reductions.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
-let symbols = new Int32Array(0);
-let edges = new Float64Array(0);
-let rootChild = new Int32Array(0);
-let firstChild = new Int32Array(0);
-let nextSibling = new Int32Array(0);
-let nodeSymbol = new Int32Array(0);
+const symbolsIn = new KernelBuffer();
+const series = new KernelBuffer();
+const work = new KernelBuffer();
 
 /**
  * Number of phrases in the LZ78-style parse of `sequence[0..n)` over the alphabet
- * `0..alphabet-1` (see the file comment). The root, visited once per phrase, has a direct
- * child table; deeper nodes keep first-child / next-sibling lists.
+ * `0..alphabet-1` (see the file comment); a RangeError for a symbol outside the alphabet.
  */
 export function countPhrases(sequence: Int32Array, n: number, alphabet: number): number {
-  if (firstChild.length < n + 1) {
-    firstChild = new Int32Array(n + 1);
-    nextSibling = new Int32Array(n + 1);
-    nodeSymbol = new Int32Array(n + 1);
-  }
-  if (rootChild.length < alphabet) rootChild = new Int32Array(alphabet);
-  rootChild.fill(-1, 0, alphabet);
-  let nodes = 1; // node 0 is the root, the empty phrase; every further node is one phrase
-  let node = 0;
   for (let i = 0; i < n; i++) {
     const symbol = sequence[i]!;
     if (symbol < 0 || symbol >= alphabet) throw new RangeError(`countPhrases: symbol ${symbol} outside 0..${alphabet - 1}`);
-    let child: number;
-    if (node === 0) child = rootChild[symbol]!;
-    else {
-      child = firstChild[node]!;
-      while (child !== -1 && nodeSymbol[child] !== symbol) child = nextSibling[child]!;
-    }
-    if (child !== -1) {
-      node = child; // a known phrase: extend it by the next symbol
-      continue;
-    }
-    nodeSymbol[nodes] = symbol;
-    firstChild[nodes] = -1;
-    if (node === 0) rootChild[symbol] = nodes;
-    else {
-      nextSibling[nodes] = firstChild[node]!;
-      firstChild[node] = nodes;
-    }
-    nodes++;
-    node = 0;
   }
-  return nodes - 1;
+  const k = kernels();
+  const pointer = symbolsIn.pointer(Math.ceil(n / 2));
+  new Int32Array(k.f64.buffer, pointer, n).set(sequence.subarray(0, n));
+  return k.fn.countPhrases(pointer, n, alphabet, work.pointer(k.fn.phraseWorkSize(n, alphabet)));
 }
 
-/** Lempel-Ziv complexity of `x` with `bins` equal-width bins (see the file comment). */
-export function lempelZivComplexity(x: Float64Array, bins: number, min: number, max: number): number {
+/** The bins checked: a positive integer. */
+function checkBins(bins: number): void {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`lempel_ziv_complexity: bins must be a positive integer, got ${bins}`);
-  const n = x.length;
-  if (symbols.length < n) symbols = new Int32Array(n);
-  if (edges.length < bins + 1) edges = new Float64Array(bins + 1);
-  equalWidthSymbols(x, min, max, bins, symbols, edges);
-  return countPhrases(symbols, n, bins) / n;
+}
+
+/**
+ * Lempel-Ziv complexity of `x` with `bins` equal-width bins (see the file comment), given
+ * `xPointer`, a copy of `x` in kernel memory; NaN when `x` holds a NaN.
+ */
+function complexityAt(xPointer: number, n: number, bins: number): number {
+  const k = kernels();
+  const phrases = k.fn.lempelZivPhrases(xPointer, n, bins, work.pointer(k.fn.lempelZivWorkSize(n, bins)));
+  return phrases < 0 ? Number.NaN : phrases / n;
+}
+
+/** Lempel-Ziv complexity of `x` (non-empty) with `bins` equal-width bins (see the file comment); NaN when `x` holds a NaN. */
+export function lempelZivComplexity(x: Float64Array, bins: number): number {
+  checkBins(bins);
+  return complexityAt(series.copyIn(x), x.length, bins);
 }
 
 export const lempelZivComplexityCalculator: Calculator = {
@@ -87,17 +68,12 @@ export const lempelZivComplexityCalculator: Calculator = {
   compute(ctx, params, out, offset) {
     const list = requireParams('lempel_ziv_complexity', params);
     const x = ctx.x;
-    if (x.length === 0 || hasNaN(x)) {
+    for (let i = 0; i < list.length; i++) checkBins(num(list[i]!['bins']));
+    if (x.length === 0) {
       for (let i = 0; i < list.length; i++) out[offset + i] = Number.NaN;
       return;
     }
-    let min = x[0]!;
-    let max = x[0]!;
-    for (let i = 1; i < x.length; i++) {
-      const v = x[i]!;
-      if (v < min) min = v;
-      else if (v > max) max = v;
-    }
-    for (let i = 0; i < list.length; i++) out[offset + i] = lempelZivComplexity(x, num(list[i]!['bins']), min, max);
+    const xPointer = series.copyIn(x);
+    for (let i = 0; i < list.length; i++) out[offset + i] = complexityAt(xPointer, x.length, num(list[i]!['bins']));
   },
 };

@@ -13,42 +13,26 @@
  * >= 1; tsfresh uses 1). A series shorter than D has no window and gives NaN; exactly one
  * window gives 0. A series containing NaN gives NaN (tsfresh refuses such input anyway).
  *
- * Implementation: the pattern of a window `w_0..w_(D-1)` is the pattern of `w_0..w_(D-2)`
+ * Implementation (the counting runs in WebAssembly, kernels/stats-permutation-patterns.ts):
+ * the pattern of a window `w_0..w_(D-1)` is the pattern of `w_0..w_(D-2)`
  * plus the place where `w_(D-1)` inserts among them, `#{k < D-1 : w_k <= w_(D-1)}` (ties
  * after, i.e. stable). So `code_D = code_(D-1) * D + place` numbers the D! patterns, and the
  * places depend only on the inserted value's position t and the look-back b:
- * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That table is built once per series for
+ * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That table is built once per series and step for
  * every dimension (O(n * maxD) comparisons) and each window costs D - 1 multiply-adds. The
  * entropy groups patterns by count (one logarithm per distinct count); it differs from
  * tsfresh's pattern-by-pattern sum only in rounding (a few ulps).
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num, type ParamSet } from '../../params.js';
-import { hasNaN } from './numpy-reductions.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 /** Largest dimension supported: the D! pattern counters must stay small (10! = 3628800). */
 const MAX_DIMENSION = 10;
 
 const FACTORIALS = [1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800];
 
-
-/**
- * The insertion places `before[b * n + t] = #{u in [t-b, t) : x_u <= x_t}` for look-backs
- * b = 0..maxLookBack (entries with t < b are unused).
- */
-export function insertionPlaces(x: Float64Array, maxLookBack: number): Uint8Array {
-  const n = x.length;
-  const before = new Uint8Array((maxLookBack + 1) * n);
-  for (let b = 1; b <= maxLookBack; b++) {
-    const row = b * n;
-    const previous = row - n;
-    // `+(bool)` rather than `? 1 : 0`: on noisy series the comparison is a coin flip, and the
-    // branch-free form is about twice as fast.
-    for (let t = b; t < n; t++) before[row + t] = before[previous + t]! + +(x[t - b]! <= x[t]!);
-  }
-  return before;
-}
-
+/** Throws a RangeError naming the parameter when `tau` or `dimension` is out of range. */
 function checkParameters(tau: number, dimension: number): void {
   if (!Number.isInteger(dimension) || dimension < 2 || dimension > MAX_DIMENSION) {
     throw new RangeError(`permutation_entropy: dimension must be an integer in [2, ${MAX_DIMENSION}], got ${dimension}`);
@@ -56,82 +40,81 @@ function checkParameters(tau: number, dimension: number): void {
   if (!Number.isInteger(tau) || tau < 1) throw new RangeError(`permutation_entropy: tau must be a positive integer, got ${tau}`);
 }
 
-/** Counters for one dimension: pattern counts (D! of them) and the patterns seen, in order. */
-interface PatternTable {
-  counts: Int32Array;
-  seen: Int32Array;
-  distinct: number;
+/** The zeroed pattern counters of each dimension in kernel memory (d! i32s), reserved on first use. */
+const counterTables: number[] = [];
+
+function counterTable(dimension: number): number {
+  return (counterTables[dimension] ??= kernels().reserve(Math.ceil(FACTORIALS[dimension]! / 2)));
 }
 
-const tables: PatternTable[] = [];
-let patternsWithCount = new Int32Array(0);
-
-/** The (cleared) pattern table of `dimension`, with room for `windows` windows. */
-function patternTable(dimension: number, windows: number): PatternTable {
-  let table = tables[dimension];
-  if (!table) tables[dimension] = table = { counts: new Int32Array(FACTORIALS[dimension]!), seen: new Int32Array(0), distinct: 0 };
-  if (table.seen.length < windows) table.seen = new Int32Array(windows);
-  table.distinct = 0;
-  return table;
-}
+const series = new KernelBuffer();
+/** i32 pointers to the counter tables of the dimensions asked for (0 elsewhere), index = dimension. */
+const tablePointers = new KernelBuffer();
+const places = new KernelBuffer();
+const seen = new KernelBuffer();
+const histogram = new KernelBuffer();
+const distinct = new KernelBuffer();
+const pairs = new KernelBuffer();
+const entropyOfDimension = new Float64Array(MAX_DIMENSION + 1);
 
 /**
- * -sum p ln p over the patterns counted in `table` (out of `windows`), and clears its counters.
- * Most patterns share a few counts (1, 2, ...): they are grouped so that each distinct count
- * costs one logarithm, H = -sum_c (patterns seen c times) * (c/W) ln(c/W).
+ * Permutation entropies of several dimensions with one step `tau`: the kernel counts every
+ * window's pattern for all dimensions at once and reports, per dimension, how many patterns
+ * occur exactly c times; the entropy is then H = -sum_c (patterns seen c times) * (p ln p),
+ * p = c / W over ascending c (one logarithm per distinct count). The entropy of
+ * `dimensions[i]` (distinct, each >= 2 and <= n) goes to `out[offset + j]` for every j of
+ * `at[i]`; all NaN when `x` holds a NaN.
  */
-function entropyOfTable(table: PatternTable, windows: number): number {
-  if (patternsWithCount.length < windows + 1) patternsWithCount = new Int32Array(windows + 1);
-  let maxCount = 0;
-  for (let k = 0; k < table.distinct; k++) {
-    const code = table.seen[k]!;
-    const count = table.counts[code]!;
-    table.counts[code] = 0; // leave the counters clean for the next call
-    patternsWithCount[count]!++;
-    if (count > maxCount) maxCount = count;
-  }
-  let sum = 0;
-  for (let c = 1; c <= maxCount; c++) {
-    const patterns = patternsWithCount[c]!;
-    if (patterns === 0) continue;
-    patternsWithCount[c] = 0;
-    const p = c / windows;
-    sum += patterns * (p * Math.log(p));
-  }
-  return 0 - sum;
-}
-
-/**
- * Permutation entropies of several dimensions with one step `tau`, from a precomputed
- * `insertionPlaces(x, >= max(dimensions) - 1)` table: each window's pattern code grows one
- * dimension at a time (code_d = code_(d-1) * d + place), so all dimensions of a window start
- * cost max(dimensions) - 1 multiply-adds together. The entropy of `dimensions[i]` (distinct,
- * each >= 2, n >= each) goes to `out[offset + j]` for every j of `at[i]`.
- */
-function entropiesFromPlaces(before: Uint8Array, n: number, tau: number, dimensions: readonly number[], out: Float64Array, offset: number, at: readonly (readonly number[])[]): void {
+function entropies(x: Float64Array, tau: number, dimensions: readonly number[], out: Float64Array, offset: number, at: readonly (readonly number[])[]): void {
+  const n = x.length;
   let largest = 0;
   let smallest = Infinity;
   for (const d of dimensions) {
     largest = Math.max(largest, d);
     smallest = Math.min(smallest, d);
   }
-  // wanted[d]: the table of dimension d when asked for (null otherwise)
-  const wanted: (PatternTable | null)[] = new Array(largest + 1).fill(null);
-  const windowsOf = (d: number): number => Math.floor((n - d) / tau) + 1;
-  for (const d of dimensions) wanted[d] = patternTable(d, windowsOf(d));
-  const starts = windowsOf(smallest);
-  for (let w = 0, start = 0; w < starts; w++, start += tau) {
-    let code = 0;
-    const top = Math.min(largest, n - start);
-    for (let d = 2; d <= top; d++) {
-      code = code * d + before[(d - 1) * n + start + d - 1]!;
-      const table = wanted[d];
-      if (table !== null && table!.counts[code]!++ === 0) table!.seen[table!.distinct++] = code;
+  const k = kernels();
+  // reserve everything first: growing the memory detaches the views made before
+  for (const d of dimensions) counterTable(d);
+  const xPointer = series.copyIn(x);
+  const tables = tablePointers.pointer(Math.ceil((largest + 1) / 2));
+  const tableView = new Int32Array(k.f64.buffer, tables, largest + 1);
+  tableView.fill(0);
+  for (const d of dimensions) tableView[d] = counterTable(d);
+  const written = k.fn.permutationPatterns(
+    xPointer,
+    n,
+    tau,
+    smallest,
+    largest,
+    tables,
+    places.pointer(Math.ceil((largest * n) / 8)),
+    seen.pointer(Math.ceil(((largest + 1) * n) / 2)),
+    histogram.pointer(Math.ceil((n + 1) / 2)),
+    distinct.pointer(Math.ceil((largest + 1) / 2)),
+    pairs.pointer((largest - 1) * (2 * n + 1)),
+  );
+  if (written < 0) {
+    for (const targets of at) for (const j of targets) out[offset + j] = Number.NaN;
+    return;
+  }
+  const report = pairs.view(written);
+  let position = 0;
+  for (let d = smallest; d <= largest; d++) {
+    if (!dimensions.includes(d)) continue;
+    const windows = Math.floor((n - d) / tau) + 1;
+    const distinctCounts = report[position++]!;
+    let sum = 0;
+    for (let c = 0; c < distinctCounts; c++) {
+      const count = report[position++]!;
+      const patterns = report[position++]!;
+      const p = count / windows;
+      sum += patterns * (p * Math.log(p));
     }
+    entropyOfDimension[d] = 0 - sum;
   }
   for (let i = 0; i < dimensions.length; i++) {
-    const d = dimensions[i]!;
-    const entropy = entropyOfTable(wanted[d]!, windowsOf(d));
+    const entropy = entropyOfDimension[dimensions[i]!]!;
     for (const j of at[i]!) out[offset + j] = entropy;
   }
 }
@@ -139,9 +122,9 @@ function entropiesFromPlaces(before: Uint8Array, n: number, tau: number, dimensi
 /** Permutation entropy of `x` for window length `dimension` and window step `tau`. */
 export function permutationEntropy(x: Float64Array, tau: number, dimension: number): number {
   checkParameters(tau, dimension);
-  if (x.length < dimension || hasNaN(x)) return Number.NaN;
+  if (x.length < dimension) return Number.NaN;
   const out = new Float64Array(1);
-  entropiesFromPlaces(insertionPlaces(x, dimension - 1), x.length, tau, [dimension], out, 0, [[0]]);
+  entropies(x, tau, [dimension], out, 0, [[0]]);
   return out[0]!;
 }
 
@@ -151,18 +134,12 @@ export const permutationEntropyCalculator: Calculator = {
   compute(ctx, params, out, offset) {
     const list: readonly ParamSet[] = requireParams('permutation_entropy', params);
     const x = ctx.x;
-    let maxDimension = 2;
-    for (const set of list) {
-      checkParameters(num(set['tau']), num(set['dimension']));
-      maxDimension = Math.max(maxDimension, num(set['dimension']));
-    }
-    const nan = hasNaN(x);
-    const before = nan ? null : insertionPlaces(x, Math.min(maxDimension, Math.max(x.length, 1)) - 1);
+    for (const set of list) checkParameters(num(set['tau']), num(set['dimension']));
     // parameter sets with a window, grouped by tau (tsfresh's sets all have tau 1)
     const byTau = new Map<number, { dimensions: number[]; at: number[][] }>();
     for (let i = 0; i < list.length; i++) {
       const dimension = num(list[i]!['dimension']);
-      if (before === null || x.length < dimension) {
+      if (x.length < dimension) {
         out[offset + i] = Number.NaN;
         continue;
       }
@@ -176,6 +153,7 @@ export const permutationEntropyCalculator: Calculator = {
         group.at.push([i]);
       }
     }
-    for (const [tau, { dimensions, at }] of byTau) entropiesFromPlaces(before!, x.length, tau, dimensions, out, offset, at);
+    // a series with a NaN: every entropy NaN (the kernel reports it)
+    for (const [tau, { dimensions, at }] of byTau) entropies(x, tau, dimensions, out, offset, at);
   },
 };

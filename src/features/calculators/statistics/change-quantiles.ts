@@ -1,40 +1,14 @@
 /** tsfresh's `change_quantiles`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
-import { scratchBuffer } from './scratch.js';
 import { seriesSorted } from './series-moments.js';
 import { booleanParam, choiceParam, numberParam } from './parameters.js';
-
-const deviations = scratchBuffer();
 
 /** The numpy aggregations `change_quantiles` accepts as `f_agg`. */
 const AGGREGATORS = ['mean', 'var', 'std', 'median'] as const;
 type Aggregator = (typeof AGGREGATORS)[number];
-
-/**
- * np.mean / np.var / np.std / np.median of `values[0..m)` (m > 0), as numpy computes them;
- * `mean` is np.mean of the same values when already known (NaN: not yet).
- */
-function aggregate(values: Float64Array, m: number, aggregator: Aggregator, mean: number): number {
-  switch (aggregator) {
-    case 'mean':
-      return mean;
-    case 'var':
-    case 'std': {
-      const squares = deviations(m);
-      for (let i = 0; i < m; i++) {
-        const d = values[i]! - mean;
-        squares[i] = d * d;
-      }
-      const variance = pairwiseSum(squares, 0, m) / m;
-      return aggregator === 'var' ? variance : Math.sqrt(variance);
-    }
-    case 'median':
-      return sortedMedian(values.slice(0, m).sort());
-  }
-}
 
 /** One parameter set, read and checked. */
 interface CorridorParams {
@@ -61,31 +35,18 @@ function parseList(list: readonly ParamSet[]): readonly CorridorParams[] {
   return parsed;
 }
 
-const rawChanges = scratchBuffer();
-const absoluteChanges = scratchBuffer();
+const series = new KernelBuffer();
+const rawChanges = new KernelBuffer();
+const absoluteChanges = new KernelBuffer();
+const squares = new KernelBuffer();
+const moments = new KernelBuffer();
 
-/**
- * Collects the changes x_{i+1} - x_i whose start and end both lie in [lower, upper] into
- * `raw` (and their magnitudes into `absolute`); returns how many there are. Branch-free, as
- * which points fall inside is data-dependent and unpredictable.
- */
-function collectCorridorChanges(x: Float64Array, lower: number, upper: number, raw: Float64Array, absolute: Float64Array): number {
-  const n = x.length;
-  let m = 0;
-  let previous = x[0]!;
-  let previousInside = +(previous >= lower) & +(previous <= upper);
-  for (let i = 1; i < n; i++) {
-    const current = x[i]!;
-    const inside = +(current >= lower) & +(current <= upper);
-    const change = current - previous;
-    raw[m] = change;
-    absolute[m] = Math.abs(change);
-    m += inside & previousInside;
-    previous = current;
-    previousInside = inside;
-  }
-  return m;
-}
+/** Where the corridor moments land: np.mean(raw), np.mean(|raw|), np.var(raw), np.var(|raw|). */
+const RAW_MEAN = 0;
+const ABSOLUTE_MEAN = 1;
+const RAW_VARIANCE = 2;
+const ABSOLUTE_VARIANCE = 3;
+const corridorMoments = new Float64Array(4);
 
 /**
  * `change_quantiles(ql, qh, isabs, f_agg)`: fixes the corridor [quantile(x, ql),
@@ -106,15 +67,11 @@ export const changeQuantiles: Calculator = {
     const list = parseList(requireParams('change_quantiles', params));
     const x = ctx.x;
     const n = x.length;
-    const raw = rawChanges(n);
-    const absolute = absoluteChanges(n);
     // parameter sets come grouped by corridor (tsfresh's order): scan once per corridor
     let corridorQl = NaN;
     let corridorQh = NaN;
     let m = 0;
-    // np.mean of the corridor's raw and absolute changes, once per corridor (mean, var and std share it)
-    let rawMean = NaN;
-    let absoluteMean = NaN;
+    let xPointer = -1;
     for (let k = 0; k < list.length; k++) {
       const { ql, qh, isabs, aggregator } = list[k]!;
       // quantiles outside [0, 1] make pandas raise a ValueError, which tsfresh turns into 0
@@ -127,20 +84,31 @@ export const changeQuantiles: Calculator = {
         // pandas passes q * 100 to np.percentile, which divides by 100 again
         const lower = sortedQuantile(sorted, (ql * 100) / 100);
         const upper = sortedQuantile(sorted, (qh * 100) / 100);
-        m = collectCorridorChanges(x, lower, upper, raw, absolute);
+        if (xPointer < 0) xPointer = series.copyIn(x);
+        m = kernels().fn.corridorChanges(xPointer, n, lower, upper, rawChanges.pointer(n), absoluteChanges.pointer(n), squares.pointer(n), moments.pointer(4));
+        if (m > 0) corridorMoments.set(moments.view(4));
         corridorQl = ql;
         corridorQh = qh;
-        rawMean = NaN;
-        absoluteMean = NaN;
       }
       if (m === 0) {
         out[offset + k] = 0;
         continue;
       }
-      let mean: number;
-      if (isabs) mean = absoluteMean === absoluteMean ? absoluteMean : (absoluteMean = pairwiseSum(absolute, 0, m) / m);
-      else mean = rawMean === rawMean ? rawMean : (rawMean = pairwiseSum(raw, 0, m) / m);
-      out[offset + k] = aggregate(isabs ? absolute : raw, m, aggregator, mean);
+      switch (aggregator) {
+        case 'mean':
+          out[offset + k] = corridorMoments[isabs ? ABSOLUTE_MEAN : RAW_MEAN]!;
+          break;
+        case 'var':
+          out[offset + k] = corridorMoments[isabs ? ABSOLUTE_VARIANCE : RAW_VARIANCE]!;
+          break;
+        case 'std':
+          out[offset + k] = Math.sqrt(corridorMoments[isabs ? ABSOLUTE_VARIANCE : RAW_VARIANCE]!);
+          break;
+        case 'median':
+          // np.median of the corridor's changes: a sorted copy of them
+          out[offset + k] = sortedMedian((isabs ? absoluteChanges : rawChanges).view(m).slice().sort());
+          break;
+      }
     }
   },
 };

@@ -10,19 +10,53 @@
  *   numpy's `_var` compute them (each a pairwise sum over the elementwise powers);
  * - `'variance'`: `np.var(x)` (ddof 0);
  * - `'extremes'`: min, max and the first and last index of each (NaN propagates, as in numpy);
- * - `'sum-of-squares'`: sum(x_i^2), pairwise as `np.sum(x ** 2)`.
+ * - `'series-summary'` (this file's own): the sums and extremes above in one Float64Array,
+ *   computed together by one WebAssembly call (kernels/stats-series-summary.ts).
  *
  * NaN input: tsfresh refuses series containing NaN, so there is no tsfresh answer to match;
  * where numpy defines one (NaN propagates through sums, `np.max`, `np.sort` puts NaN last) we
  * follow it, and no calculator here throws on NaN.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
-import { scratchBuffer } from './scratch.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+
+const series = new KernelBuffer();
+const scratch = new KernelBuffer();
+const summaryOut = new KernelBuffer();
+
+/** Indices into the summary (kernels/stats-series-summary.ts writes them in this order). */
+const SUM = 0;
+const M2 = 1;
+const M3 = 2;
+const M4 = 3;
+const SUM_OF_SQUARES = 4;
+const MIN = 5;
+const MAX = 6;
+const FIRST_MIN = 7;
+const LAST_MIN = 8;
+const FIRST_MAX = 9;
+const LAST_MAX = 10;
+const SUMMARY_LENGTH = 11;
+
+/**
+ * The series' pairwise sum, centred power sums m2..m4, sum of squares and extremes, computed
+ * together in WebAssembly (kernels/stats-series-summary.ts), under memo key 'series-summary'.
+ */
+function seriesSummary(ctx: SeriesContext): Float64Array {
+  return ctx.memo('series-summary', () => {
+    const x = ctx.x;
+    const n = x.length;
+    kernels().fn.seriesSummary(series.copyIn(x), n, scratch.pointer(3 * n), summaryOut.pointer(SUMMARY_LENGTH));
+    const summary = summaryOut.view(SUMMARY_LENGTH).slice();
+    // the shared 'mean' key, as other families and the memo contract expect it
+    ctx.memo('mean', () => summary[SUM]! / n);
+    return summary;
+  });
+}
 
 /** `np.mean(x)`: the pairwise sum divided by the length (NaN for an empty series). */
 export function seriesMean(ctx: SeriesContext): number {
-  return ctx.memo('mean', () => pairwiseSum(ctx.x) / ctx.x.length);
+  return ctx.memo('mean', () => seriesSummary(ctx)[SUM]! / ctx.x.length);
 }
 
 /** Sums of the centred powers, as pandas and numpy form them from `adjusted = x - mean`. */
@@ -35,44 +69,16 @@ export interface CentralMomentSums {
   readonly m4: number;
 }
 
-const squares = scratchBuffer();
-const cubes = scratchBuffer();
-const fourths = scratchBuffer();
-
-/**
- * sum((x - mean)^2), pairwise (numpy's `_var` numerator), under memo key
- * 'sum-squared-deviations': all that the variance and the std need, so they do not pay for m3
- * and m4. centralMomentSums reuses it, so m2 is the same number either way.
- */
+/** sum((x - mean)^2), pairwise (numpy's `_var` numerator), with mean = np.mean(x). */
 export function sumSquaredDeviations(ctx: SeriesContext): number {
-  return ctx.memo('sum-squared-deviations', () => {
-    const x = ctx.x;
-    const n = x.length;
-    const mean = seriesMean(ctx);
-    const a2 = squares(n);
-    for (let i = 0; i < n; i++) {
-      const adjusted = x[i]! - mean;
-      a2[i] = adjusted * adjusted;
-    }
-    return pairwiseSum(a2, 0, n);
-  });
+  return seriesSummary(ctx)[M2]!;
 }
 
 /** m2, m3 and m4 of the series (see `CentralMomentSums`). */
 export function centralMomentSums(ctx: SeriesContext): CentralMomentSums {
   return ctx.memo('central-moment-sums', () => {
-    const x = ctx.x;
-    const n = x.length;
-    const mean = seriesMean(ctx);
-    const a3 = cubes(n);
-    const a4 = fourths(n);
-    for (let i = 0; i < n; i++) {
-      const adjusted = x[i]! - mean;
-      const squared = adjusted * adjusted;
-      a3[i] = squared * adjusted;
-      a4[i] = squared * squared;
-    }
-    return { m2: sumSquaredDeviations(ctx), m3: pairwiseSum(a3, 0, n), m4: pairwiseSum(a4, 0, n) };
+    const summary = seriesSummary(ctx);
+    return { m2: summary[M2]!, m3: summary[M3]!, m4: summary[M4]! };
   });
 }
 
@@ -106,47 +112,12 @@ export interface Extremes {
 /** The series' extremes; for an empty series min/max are NaN and the indices -1. */
 export function seriesExtremes(ctx: SeriesContext): Extremes {
   return ctx.memo('extremes', () => {
-    const x = ctx.x;
-    const n = x.length;
-    if (n === 0) return { min: NaN, max: NaN, firstMin: -1, lastMin: -1, firstMax: -1, lastMax: -1 };
-    let min = x[0]!;
-    let max = min;
-    let firstMin = 0;
-    let lastMin = 0;
-    let firstMax = 0;
-    let lastMax = 0;
-    let firstNaN = -1;
-    let lastNaN = -1;
-    for (let i = 0; i < n; i++) {
-      const v = x[i]!;
-      if (v !== v) {
-        if (firstNaN < 0) firstNaN = i;
-        lastNaN = i;
-      } else if (v < min || min !== min) {
-        min = v;
-        firstMin = lastMin = i;
-      } else if (v === min) lastMin = i;
-      if (v === v) {
-        if (v > max || max !== max) {
-          max = v;
-          firstMax = lastMax = i;
-        } else if (v === max) lastMax = i;
-      }
-    }
-    if (firstNaN >= 0) return { min: NaN, max: NaN, firstMin: firstNaN, lastMin: lastNaN, firstMax: firstNaN, lastMax: lastNaN };
-    return { min, max, firstMin, lastMin, firstMax, lastMax };
+    const s = seriesSummary(ctx);
+    return { min: s[MIN]!, max: s[MAX]!, firstMin: s[FIRST_MIN]!, lastMin: s[LAST_MIN]!, firstMax: s[FIRST_MAX]!, lastMax: s[LAST_MAX]! };
   });
 }
 
-const squaredValues = scratchBuffer();
-
-/** sum(x_i^2) as `np.sum(x ** 2)` computes it (pairwise), under memo key 'sum-of-squares'. */
+/** sum(x_i^2) as `np.sum(x ** 2)` computes it (pairwise). */
 export function seriesSumOfSquares(ctx: SeriesContext): number {
-  return ctx.memo('sum-of-squares', () => {
-    const x = ctx.x;
-    const n = x.length;
-    const sq = squaredValues(n);
-    for (let i = 0; i < n; i++) sq[i] = x[i]! * x[i]!;
-    return pairwiseSum(sq, 0, n);
-  });
+  return seriesSummary(ctx)[SUM_OF_SQUARES]!;
 }

@@ -7,6 +7,11 @@ import { formatParamSet } from '../../params.js';
 import { sortedMedian } from './numpy-quantile.js';
 import { seriesExtremes, seriesMean, seriesSorted, seriesStd } from './series-moments.js';
 import { numberParam } from './parameters.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+
+const series = new KernelBuffer();
+const limitValues = new KernelBuffer();
+const counts = new KernelBuffer();
 
 /**
  * `symmetry_looking(r)`: 1 when |mean(x) - median(x)| < r * (max(x) - min(x)), else 0
@@ -38,10 +43,18 @@ export const largeStandardDeviation: Calculator = paramCalculator('large_standar
  * arithmetic, so the last ulp of numpy's mean and std decides; both are reproduced bit for bit
  * (pairwise sums), which settles such ties as numpy does for the same input bits.
  */
-export const ratioBeyondRSigma: Calculator = paramCalculator('ratio_beyond_r_sigma', (x, params, ctx) => {
-  const m = seriesMean(ctx);
-  const limit = numberParam('ratio_beyond_r_sigma', params, 'r') * seriesStd(ctx);
-  let count = 0;
-  for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - m) > limit) count++;
-  return count / x.length;
-});
+export const ratioBeyondRSigma: Calculator = {
+  name: 'ratio_beyond_r_sigma',
+  outputs: (params) => requireParams('ratio_beyond_r_sigma', params).map(formatParamSet),
+  compute(ctx, params, out, offset) {
+    const list = requireParams('ratio_beyond_r_sigma', params);
+    const x = ctx.x;
+    const std = seriesStd(ctx);
+    const limits = limitValues.view(list.length);
+    for (let i = 0; i < list.length; i++) limits[i] = numberParam('ratio_beyond_r_sigma', list[i]!, 'r') * std;
+    // |x_i - mean| > r * std counted for every r in one WebAssembly call (kernels/stats-series-summary.ts)
+    kernels().fn.countBeyondLimits(series.copyIn(x), x.length, seriesMean(ctx), limitValues.pointer(list.length), list.length, counts.pointer(list.length));
+    const beyond = counts.view(list.length);
+    for (let i = 0; i < list.length; i++) out[offset + i] = beyond[i]! / x.length;
+  },
+};

@@ -1,0 +1,153 @@
+/**
+ * numpy's equal-width binning (src/features/numeric/equal-width-bins.ts) and the two tsfresh
+ * calculators built on it: `np.histogram(x, bins)` counts (binned_entropy, fourier_entropy)
+ * and `lempel_ziv_complexity`'s symbols and phrase count.
+ */
+
+/**
+ * numpy's `np.linspace(start, stop, num)` into `out[0..num)`: e_k = k * step + start with
+ * step = (stop - start) / (num - 1), or (k / (num - 1)) * delta + start when the step
+ * underflows to 0; the last edge is `stop` exactly.
+ */
+export function linspace(out: usize, start: f64, stop: f64, num: i32): void {
+  const div = <f64>(num - 1);
+  const delta = stop - start;
+  const step = delta / div;
+  if (step == 0) {
+    for (let k = 0; k < num; k++) store<f64>(out + (<usize>k << 3), (<f64>k / div) * delta + start);
+  } else {
+    for (let k = 0; k < num; k++) store<f64>(out + (<usize>k << 3), <f64>k * step + start);
+  }
+  if (num > 1) store<f64>(out + (<usize>(num - 1) << 3), stop);
+}
+
+/**
+ * The first guess of a value's bin, (value - start) * scale truncated into [0, bins - 1]
+ * (0 for NaN); the callers correct it against the edges, so only its speed depends on it.
+ */
+// @ts-ignore: decorator
+@inline function guessBin(value: f64, start: f64, scale: f64, bins: i32): i32 {
+  const g = (value - start) * scale;
+  if (!(g > 0)) return 0;
+  if (g >= <f64>(bins - 1)) return bins - 1;
+  return <i32>g;
+}
+
+/**
+ * `np.histogram(x[0..n), bins)` into `counts` (bins i32s) and its edges into `edges`
+ * (bins + 1 float64s): the range [min, max] (widened to [v - 0.5, v + 0.5] when constant),
+ * bin k holds e_k <= v < e_(k+1), the last bin closed. Returns -1 (and writes nothing) when a
+ * value is NaN or infinite, else 0; nothing but zero counts when n = 0.
+ */
+export function histogramCounts(x: usize, n: i32, bins: i32, counts: usize, edges: usize): i32 {
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v - v != 0) return -1; // NaN or an infinity
+  }
+  memory.fill(counts, 0, <usize>bins << 2);
+  if (n == 0) return 0;
+  let first = load<f64>(x);
+  let last = first;
+  for (let i = 1; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v < first) first = v;
+    else if (v > last) last = v;
+  }
+  if (first == last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  linspace(edges, first, last, bins + 1);
+  const scale = <f64>bins / (last - first);
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    let k = guessBin(v, first, scale, bins);
+    while (k > 0 && v < load<f64>(edges + (<usize>k << 3))) k--;
+    while (k < bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
+    const counter = counts + (<usize>k << 2);
+    store<i32>(counter, load<i32>(counter) + 1);
+  }
+  return 0;
+}
+
+/** The float64s of the work region {@link lempelZivPhrases} needs for n values and `bins` bins. */
+export function lempelZivWorkSize(n: i32, bins: i32): i32 {
+  // edges (bins + 1 float64s), then i32s: the symbols (n), then countPhrases' trie
+  return bins + 1 + ((n + 1) >> 1) + phraseWorkSize(n, bins);
+}
+
+/** The float64s of the work region {@link countPhrases} needs for n symbols of `alphabet`. */
+export function phraseWorkSize(n: i32, alphabet: i32): i32 {
+  // i32s: root children (alphabet), first child, next sibling and symbol of each node (n + 1 each)
+  return (alphabet + 3 * (n + 1) + 1) >> 1;
+}
+
+/**
+ * tsfresh's `lempel_ziv_complexity` phrase count of `x[0..n)` (n >= 1) binned into `bins`
+ * equal-width symbols: with e = linspace(min, max, bins + 1), symbol(v) = #{k in 1..bins :
+ * e_k < v} (numpy's searchsorted(e[1:], v, side="left"), a value on an edge in the lower bin),
+ * then {@link countPhrases}. Returns -1 when a value is NaN.
+ * `work`: lempelZivWorkSize(n, bins) float64s.
+ */
+export function lempelZivPhrases(x: usize, n: i32, bins: i32, work: usize): i32 {
+  let min = load<f64>(x);
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v != v) return -1;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const edges = work;
+  const symbols = edges + (<usize>(bins + 1) << 3);
+  linspace(edges, min, max, bins + 1);
+  const scale = <f64>bins / (max - min);
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    let symbol = guessBin(v, min, scale, bins);
+    while (symbol > 0 && load<f64>(edges + (<usize>symbol << 3)) >= v) symbol--;
+    while (symbol < bins - 1 && load<f64>(edges + (<usize>(symbol + 1) << 3)) < v) symbol++;
+    store<i32>(symbols + (<usize>i << 2), symbol);
+  }
+  return countPhrases(symbols, n, bins, symbols + (<usize>((n + 1) >> 1) << 3));
+}
+
+/**
+ * The number of phrases in the LZ78 parse of the i32 `symbols[0..n)` over the alphabet
+ * 0..alphabet-1 (each symbol in range): each phrase is the shortest prefix of the rest that is
+ * not yet a phrase, an unfinished last phrase not counted. Every proper prefix of a phrase is
+ * a phrase, so the phrases form a trie walked once: the root's children in a direct table,
+ * deeper nodes' as first-child / next-sibling lists. `work`: phraseWorkSize(n, alphabet) float64s.
+ */
+export function countPhrases(symbols: usize, n: i32, alphabet: i32, work: usize): i32 {
+  const rootChild = work;
+  const firstChild = rootChild + (<usize>alphabet << 2);
+  const nextSibling = firstChild + (<usize>(n + 1) << 2);
+  const nodeSymbol = nextSibling + (<usize>(n + 1) << 2);
+  memory.fill(rootChild, 0xff, <usize>alphabet << 2); // -1: no child yet
+  let nodes = 1; // node 0 is the root, the empty phrase; every further node is one phrase
+  let node = 0;
+  for (let i = 0; i < n; i++) {
+    const symbol = load<i32>(symbols + (<usize>i << 2));
+    let child: i32;
+    if (node == 0) child = load<i32>(rootChild + (<usize>symbol << 2));
+    else {
+      child = load<i32>(firstChild + (<usize>node << 2));
+      while (child != -1 && load<i32>(nodeSymbol + (<usize>child << 2)) != symbol) child = load<i32>(nextSibling + (<usize>child << 2));
+    }
+    if (child != -1) {
+      node = child; // a known phrase: extend it by the next symbol
+      continue;
+    }
+    store<i32>(nodeSymbol + (<usize>nodes << 2), symbol);
+    store<i32>(firstChild + (<usize>nodes << 2), -1);
+    if (node == 0) store<i32>(rootChild + (<usize>symbol << 2), nodes);
+    else {
+      store<i32>(nextSibling + (<usize>nodes << 2), load<i32>(firstChild + (<usize>node << 2)));
+      store<i32>(firstChild + (<usize>node << 2), nodes);
+    }
+    nodes++;
+    node = 0;
+  }
+  return nodes - 1;
+}

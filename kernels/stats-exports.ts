@@ -1,0 +1,6 @@
+// The statistics and complexity kernels called from TypeScript (re-exported by index.ts).
+export { statsPairwiseSum, statsSumSquaredDeviations } from './stats-pairwise-sum';
+export { corridorChanges } from './stats-corridor-changes';
+export { seriesSummary, countBeyondLimits } from './stats-series-summary';
+export { permutationPatterns } from './stats-permutation-patterns';
+export { linspace, histogramCounts, lempelZivWorkSize, lempelZivPhrases, phraseWorkSize, countPhrases } from './stats-equal-width-bins';
