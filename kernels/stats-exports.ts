@@ -4,3 +4,4 @@ export { corridorChanges } from './stats-corridor-changes';
 export { seriesSummary, countBeyondLimits } from './stats-series-summary';
 export { permutationPatterns } from './stats-permutation-patterns';
 export { linspace, histogramCounts, lempelZivWorkSize, lempelZivPhrases, phraseWorkSize, countPhrases } from './stats-equal-width-bins';
+export { valueRuns, indexMassQuantiles } from './stats-value-runs';

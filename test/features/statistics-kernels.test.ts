@@ -171,3 +171,36 @@ test('the binning kernels: NaN and infinities, values on the edges, one value', 
   calc.compute(new SeriesContext(Float64Array.of(3, 1, NaN, 2, 5, 4)), [{ tau: 1, dimension: 3 }, { tau: 2, dimension: 2 }, { tau: 1, dimension: 7 }], out, 0);
   assert.ok(out.every(Number.isNaN), 'NaN for every set when the series holds a NaN (and without a window)');
 });
+
+test('index_mass_quantile and the value runs as the plain loops give them (ties, NaN, zeros, infinities)', () => {
+  const qs = [0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1];
+  const imq = getCalculator('index_mass_quantile');
+  const rng = new Random(10);
+  const cases = [new Float64Array(3), Float64Array.of(-2, 0, 2), Float64Array.of(1, NaN, 1), Float64Array.from({ length: 131 }, () => rng.int(5) - 2), wildValues(rng, 600)];
+  for (const x of cases) {
+    const out = new Float64Array(qs.length);
+    imq.compute(new SeriesContext(x), qs.map((q) => ({ q })), out, 0);
+    const absolute = Array.from(x, Math.abs);
+    const total = referenceSum(absolute);
+    qs.forEach((q, j) => {
+      let cumulative = 0;
+      const first = absolute.findIndex((a) => (cumulative += a) / total >= q);
+      same(out[j]!, total === 0 ? NaN : ((first < 0 ? 0 : first) + 1) / x.length, `q ${q}`);
+    });
+  }
+  const names = ['sum_of_reoccurring_values', 'sum_of_reoccurring_data_points', 'percentage_of_reoccurring_values_to_all_values'];
+  for (const x of [Float64Array.of(Infinity, Infinity, -3, 2, -3, NaN, NaN), Float64Array.of(-1, 4, 7), Float64Array.from({ length: 300 }, () => rng.int(40) / 8 - 2)]) {
+    const ctx = new SeriesContext(x);
+    const [values, points, percentage] = names.map((name) => {
+      const out = new Float64Array(1);
+      getCalculator(name).compute(ctx, null, out, 0);
+      return out[0]!;
+    });
+    const counts = new Map<number, number>();
+    for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const runs = [...counts].sort(([a], [b]) => (Number.isNaN(a) ? 1 : Number.isNaN(b) ? -1 : a - b));
+    same(values!, referenceSum(runs.map(([v, c]) => (c > 1 ? v : v * 0))), 'sum of reoccurring values');
+    same(points!, referenceSum(runs.map(([v, c]) => (c > 1 ? v * c : v * 0))), 'sum of reoccurring points');
+    same(percentage!, runs.filter(([, c]) => c > 1).length / runs.length, 'share of reoccurring values');
+  }
+});

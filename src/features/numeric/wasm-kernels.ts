@@ -81,6 +81,10 @@ export interface KernelExports {
   phraseWorkSize(n: number, alphabet: number): number;
   /** The LZ78 phrase count of the i32 symbols `symbols[0..n)` over 0..alphabet-1. */
   countPhrases(symbols: number, n: number, alphabet: number, work: number): number;
+  /** The runs of equal values of the ascending `sorted` into `out[0..5)`: distinct, reoccurring values and points, their two pairwise sums (kernels/stats-value-runs.ts). */
+  valueRuns(sorted: number, n: number, values: number, points: number, out: number): void;
+  /** index_mass_quantile's first index reaching each of `k` quantiles `qs` into `first`; 0 when the mass is 0. */
+  indexMassQuantiles(x: number, n: number, qs: number, k: number, absolute: number, shares: number, first: number): number;
 }
 
 /**

@@ -1,12 +1,14 @@
 /** tsfresh's `index_mass_quantile`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
-import { scratchBuffer } from './scratch.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 import { numberParam } from './parameters.js';
 
-const absolute = scratchBuffer();
-const massShare = scratchBuffer();
+const series = new KernelBuffer();
+const quantiles = new KernelBuffer();
+const absolute = new KernelBuffer();
+const massShare = new KernelBuffer();
+const firstReached = new KernelBuffer();
 
 /**
  * `index_mass_quantile(q)`: the relative index (i + 1) / n of the first i at which the
@@ -22,24 +24,12 @@ export const indexMassQuantile: Calculator = {
     const list = requireParams('index_mass_quantile', params);
     const x = ctx.x;
     const n = x.length;
-    const abs = absolute(n);
-    for (let i = 0; i < n; i++) abs[i] = Math.abs(x[i]!);
-    const total = pairwiseSum(abs, 0, n);
-    if (total === 0 || n === 0) {
-      for (let k = 0; k < list.length; k++) out[offset + k] = NaN;
-      return;
-    }
-    const share = massShare(n);
-    let cumulative = 0;
-    for (let i = 0; i < n; i++) {
-      cumulative += abs[i]!;
-      share[i] = cumulative / total;
-    }
-    for (let k = 0; k < list.length; k++) {
-      const q = numberParam('index_mass_quantile', list[k]!, 'q');
-      let first = 0;
-      while (first < n && !(share[first]! >= q)) first++;
-      out[offset + k] = ((first < n ? first : 0) + 1) / n;
-    }
+    const k = list.length;
+    const qs = quantiles.view(k);
+    for (let j = 0; j < k; j++) qs[j] = numberParam('index_mass_quantile', list[j]!, 'q');
+    // the shares and the searches run in WebAssembly (kernels/stats-value-runs.ts)
+    const hasMass = kernels().fn.indexMassQuantiles(series.copyIn(x), n, quantiles.pointer(k), k, absolute.pointer(n), massShare.pointer(n), firstReached.pointer(k));
+    const first = firstReached.view(k);
+    for (let j = 0; j < k; j++) out[offset + j] = hasMass === 0 ? NaN : ((first[j]! < n ? first[j]! : 0) + 1) / n;
   },
 };

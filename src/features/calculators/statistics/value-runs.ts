@@ -3,8 +3,7 @@
  * tsfresh gets from `np.unique(x, return_counts=True)` and `pd.Series.value_counts()`.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
-import { scratchBuffer } from './scratch.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 import { seriesSorted } from './series-moments.js';
 
 /** Counts and sums over the distinct values (runs of equal values in the sorted series). */
@@ -21,41 +20,24 @@ export interface ValueRuns {
   readonly sumOfReoccurringPoints: number;
 }
 
-const valueTerms = scratchBuffer();
-const pointTerms = scratchBuffer();
+const sortedValues = new KernelBuffer();
+const valueTerms = new KernelBuffer();
+const pointTerms = new KernelBuffer();
+const runsOut = new KernelBuffer();
 
-/** The value runs of the series, memo key 'value-runs'. */
+/** The value runs of the series, memo key 'value-runs' (counted in WebAssembly, kernels/stats-value-runs.ts). */
 export function valueRuns(ctx: SeriesContext): ValueRuns {
   return ctx.memo('value-runs', () => {
     const sorted = seriesSorted(ctx);
     const n = sorted.length;
-    const values = valueTerms(n);
-    const points = pointTerms(n);
-    let distinct = 0;
-    let reoccurringValues = 0;
-    let reoccurringPoints = 0;
-    for (let start = 0; start < n; ) {
-      const v = sorted[start]!;
-      let end = start + 1;
-      if (v !== v) end = n; // NaNs sort last and form one group
-      else while (end < n && sorted[end] === v) end++;
-      const count = end - start;
-      const reoccurs = count > 1;
-      values[distinct] = reoccurs ? v : v * 0;
-      points[distinct] = reoccurs ? v * count : v * 0;
-      distinct++;
-      if (reoccurs) {
-        reoccurringValues++;
-        if (v === v) reoccurringPoints += count;
-      }
-      start = end;
-    }
+    kernels().fn.valueRuns(sortedValues.copyIn(sorted), n, valueTerms.pointer(n), pointTerms.pointer(n), runsOut.pointer(5));
+    const [distinct, reoccurringValues, reoccurringPoints, sumOfReoccurringValues, sumOfReoccurringPoints] = runsOut.view(5);
     return {
-      distinct,
-      reoccurringValues,
-      reoccurringPoints,
-      sumOfReoccurringValues: pairwiseSum(values, 0, distinct),
-      sumOfReoccurringPoints: pairwiseSum(points, 0, distinct),
+      distinct: distinct!,
+      reoccurringValues: reoccurringValues!,
+      reoccurringPoints: reoccurringPoints!,
+      sumOfReoccurringValues: sumOfReoccurringValues!,
+      sumOfReoccurringPoints: sumOfReoccurringPoints!,
     };
   });
 }
