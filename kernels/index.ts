@@ -10,3 +10,5 @@ export * from './stats-exports';
 export { laggedGram, choleskyUpper, scaledInverseNorm, laggedWorkSize, laggedLeastSquares } from './dynamics-lagged-least-squares';
 export { autocovariance } from './dynamics-autocovariance';
 export { chunkAggregates, trendSums } from './dynamics-linear-trend';
+export { friedrichBinMeans } from './dynamics-friedrich';
+export { minNormSolve, polyfit } from './dynamics-min-norm';

@@ -10,6 +10,7 @@
  * orthogonal; the column norms are then the singular values. It is slow for big matrices and
  * very accurate, which is the right trade for the small systems here (≤ a few dozen columns).
  */
+import { KernelBuffer, kernels } from './wasm-kernels.js';
 
 export interface MinNormSolution {
   /** The minimum-norm least-squares coefficients (length = number of columns). */
@@ -20,76 +21,28 @@ export interface MinNormSolution {
   readonly singularValues: Float64Array;
 }
 
+const matrixBuffer = new KernelBuffer();
+const rhsBuffer = new KernelBuffer();
+const workBuffer = new KernelBuffer();
+
 /**
  * Minimum-norm least-squares solution of A x ≈ b, A given column-major as `columns[j][i]`
- * (m rows, n columns), singular values ≤ rcond·σ_max dropped. Does not modify its inputs.
+ * (m rows, n columns), singular values ≤ rcond·σ_max dropped. Does not modify its inputs. The
+ * sweeps run in WebAssembly (kernels/dynamics-min-norm.ts, `minNormSolve`).
  */
 export function minNormLeastSquares(columns: readonly Float64Array[], b: ArrayLike<number>, rcond: number): MinNormSolution {
   const n = columns.length;
   const m = b.length;
-  // Column-major working copies: column j of U at u[j·m ..], of V at v[j·n ..].
-  const u = new Float64Array(n * m);
-  for (let j = 0; j < n; j++) u.set(columns[j]!.subarray(0, m), j * m);
-  const v = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) v[j * n + j] = 1;
-  for (let sweep = 0; sweep < 80; sweep++) {
-    let rotated = false;
-    for (let p = 0; p < n - 1; p++) {
-      const up = p * m;
-      for (let q = p + 1; q < n; q++) {
-        const uq = q * m;
-        let alpha = 0;
-        let beta = 0;
-        let gamma = 0;
-        for (let i = 0; i < m; i++) {
-          const a = u[up + i]!;
-          const c = u[uq + i]!;
-          alpha += a * a;
-          beta += c * c;
-          gamma += a * c;
-        }
-        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
-        rotated = true;
-        const zeta = (beta - alpha) / (2 * gamma);
-        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
-        const c = 1 / Math.sqrt(1 + t * t);
-        const s = c * t;
-        for (let i = 0; i < m; i++) {
-          const a = u[up + i]!;
-          const bq = u[uq + i]!;
-          u[up + i] = c * a - s * bq;
-          u[uq + i] = s * a + c * bq;
-        }
-        const vp = p * n;
-        const vq = q * n;
-        for (let i = 0; i < n; i++) {
-          const a = v[vp + i]!;
-          const bq = v[vq + i]!;
-          v[vp + i] = c * a - s * bq;
-          v[vq + i] = s * a + c * bq;
-        }
-      }
-    }
-    if (!rotated) break;
-  }
-  const sigma = new Float64Array(n);
-  let sigmaMax = 0;
-  for (let j = 0; j < n; j++) {
-    let ss = 0;
-    for (let i = j * m, e = i + m; i < e; i++) ss += u[i]! * u[i]!;
-    sigma[j] = Math.sqrt(ss);
-    if (sigma[j]! > sigmaMax) sigmaMax = sigma[j]!;
-  }
-  const cutoff = rcond * sigmaMax;
-  const x = new Float64Array(n);
-  let rank = 0;
-  for (let j = 0; j < n; j++) {
-    if (!(sigma[j]! > cutoff)) continue;
-    rank++;
-    let dot = 0;
-    for (let i = 0; i < m; i++) dot += u[j * m + i]! * b[i]!;
-    const scale = dot / (sigma[j]! * sigma[j]!);
-    for (let k = 0; k < n; k++) x[k] += v[j * n + k]! * scale;
-  }
-  return { x, rank, singularValues: sigma };
+  const k = kernels();
+  const u = matrixBuffer.pointer(n * m);
+  const rhs = rhsBuffer.pointer(m);
+  const work = workBuffer.pointer(n * n + 2 * n);
+  const memory = k.f64;
+  for (let j = 0; j < n; j++) memory.set(columns[j]!.subarray(0, m), u / 8 + j * m);
+  for (let i = 0; i < m; i++) memory[rhs / 8 + i] = b[i]!;
+  const sigmaAt = work + 8 * n * n;
+  const xAt = sigmaAt + 8 * n;
+  const rank = k.fn.minNormSolve(u, m, n, rhs, rcond, work, sigmaAt, xAt);
+  const out = workBuffer.view(n * n + 2 * n);
+  return { x: out.slice(n * n + n), rank, singularValues: out.slice(n * n, n * n + n) };
 }

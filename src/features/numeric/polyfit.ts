@@ -2,9 +2,14 @@
  * `np.polyfit(x, y, deg)`: least squares on the Vandermonde matrix [x^deg ... x 1] with each
  * column scaled to unit norm, solved like `np.linalg.lstsq` with rcond = len(x)·ε (singular
  * values below rcond·σ_max are dropped, giving the minimum-norm solution when the fit is
- * underdetermined), then unscaled. Coefficients come highest power first.
+ * underdetermined), then unscaled. Coefficients come highest power first. The Vandermonde
+ * matrix and the solve run in WebAssembly (kernels/dynamics-min-norm.ts, the SVD of jacobi-svd.ts).
  */
-import { minNormLeastSquares } from './jacobi-svd.js';
+import { KernelBuffer, kernels } from './wasm-kernels.js';
+
+const pointsBuffer = new KernelBuffer();
+const coefBuffer = new KernelBuffer();
+const workBuffer = new KernelBuffer();
 
 /** Fits a degree-`deg` polynomial; throws like numpy on an empty x or a negative degree. */
 export function polyfit(x: ArrayLike<number>, y: ArrayLike<number>, deg: number): Float64Array {
@@ -13,25 +18,15 @@ export function polyfit(x: ArrayLike<number>, y: ArrayLike<number>, deg: number)
   if (m === 0) throw new RangeError('polyfit: expected a non-empty vector for x');
   if (y.length !== m) throw new RangeError('polyfit: x and y must have the same length');
   const order = deg + 1;
-  // numpy's vander builds powers by repeated multiplication: column deg−k holds x^k.
-  const columns: Float64Array[] = Array.from({ length: order }, () => new Float64Array(m));
+  const k = kernels();
+  const xAt = pointsBuffer.pointer(2 * m);
+  const yAt = xAt + 8 * m;
+  const memory = k.f64;
   for (let i = 0; i < m; i++) {
-    let p = 1;
-    columns[deg]![i] = 1;
-    for (let k = 1; k <= deg; k++) {
-      p *= x[i]!;
-      columns[deg - k]![i] = p;
-    }
+    memory[xAt / 8 + i] = x[i]!;
+    memory[yAt / 8 + i] = y[i]!;
   }
-  const scale = new Float64Array(order);
-  for (let j = 0; j < order; j++) {
-    const c = columns[j]!;
-    let s = 0;
-    for (let i = 0; i < m; i++) s += c[i]! * c[i]!;
-    scale[j] = Math.sqrt(s);
-    for (let i = 0; i < m; i++) c[i] = c[i]! / scale[j]!;
-  }
-  const { x: coef } = minNormLeastSquares(columns, y, m * Number.EPSILON);
-  for (let j = 0; j < order; j++) coef[j] = coef[j]! / scale[j]!;
-  return coef;
+  const coefAt = coefBuffer.pointer(order);
+  k.fn.polyfit(xAt, yAt, m, deg, m * Number.EPSILON, workBuffer.pointer(order * (m + deg + 3)), coefAt);
+  return coefBuffer.view(order).slice();
 }

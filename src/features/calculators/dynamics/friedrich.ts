@@ -25,6 +25,11 @@ import { polyfit } from '../../numeric/polyfit.js';
 import { polynomialRoots } from '../../numeric/polynomial-roots.js';
 import { combinerCalculator } from './combiner.js';
 import { seriesSorted } from './autocovariance.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+
+const seriesBuffer = new KernelBuffer();
+const edgesBuffer = new KernelBuffer();
+const workBuffer = new KernelBuffer();
 
 /**
  * The edges of `pandas.qcut(values, r)` on ascending `sorted`: pandas 2 calls
@@ -89,40 +94,17 @@ export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: num
   const sorted = sortedSeries ? sortedWithout(sortedSeries, x[count]!) : Float64Array.from(signal).sort();
   const edges = quantileEdges(sorted, r);
   for (let k = 1; k <= r; k++) if (!(edges[k]! > edges[k - 1]!)) return null; // "Bin edges must be unique"
-  // Kahan-compensated sums per bin, in series order (pandas group_mean).
-  const sumX = new Float64Array(r);
-  const compX = new Float64Array(r);
-  const sumD = new Float64Array(r);
-  const compD = new Float64Array(r);
-  const counts = new Int32Array(r);
-  for (let t = 0; t < count; t++) {
-    const value = signal[t]!;
-    // bin = number of edges e_1..e_r strictly below value (searchsorted left), lowest edge → 0
-    let lo = 1;
-    let hi = r;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[mid]! < value) lo = mid + 1;
-      else hi = mid;
-    }
-    const bin = lo - 1;
-    counts[bin]!++;
-    let y = value - compX[bin]!;
-    let s = sumX[bin]! + y;
-    compX[bin] = s - sumX[bin]! - y;
-    sumX[bin] = s;
-    y = x[t + 1]! - value - compD[bin]!;
-    s = sumD[bin]! + y;
-    compD[bin] = s - sumD[bin]! - y;
-    sumD[bin] = s;
-  }
-  const meansX: number[] = [];
-  const meansD: number[] = [];
-  for (let b = 0; b < r; b++) {
-    if (counts[b] === 0) continue;
-    meansX.push(sumX[b]! / counts[b]!);
-    meansD.push(sumD[b]! / counts[b]!);
-  }
+  // Kahan-compensated means per bin, in series order (pandas group_mean), in WebAssembly.
+  const wasm = kernels();
+  const xAt = seriesBuffer.copyIn(x);
+  const edgesAt = edgesBuffer.copyIn(edges);
+  const work = workBuffer.pointer(7 * r);
+  const meansXAt = work + 8 * 5 * r;
+  const meansDAt = meansXAt + 8 * r;
+  const bins = wasm.fn.friedrichBinMeans(xAt, count, edgesAt, r, work, meansXAt, meansDAt);
+  const memory = wasm.f64;
+  const meansX = memory.slice(meansXAt / 8, meansXAt / 8 + bins);
+  const meansD = memory.slice(meansDAt / 8, meansDAt / 8 + bins);
   const coef = polyfit(meansX, meansD, m);
   for (const c of coef) if (!Number.isFinite(c)) return null;
   return coef;
