@@ -39,22 +39,6 @@ export interface KernelExports {
   minNormSolve(u: number, m: number, n: number, b: number, rcond: number, v: number, sigma: number, x: number): number;
   /** np.polyfit of m points `x`, `y` to degree `deg` into `coef`; `work` (deg+1)(m+deg+3) values. */
   polyfit(x: number, y: number, m: number, deg: number, rcond: number, work: number, coef: number): void;
-  /** The lag design's augmented Gram matrix (upper triangle) into `gram` (kernels/dynamics-lagged-least-squares.ts). */
-  laggedGram(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, gram: number): void;
-  /** In-place upper Cholesky factor of the size×size matrix at `r`; 0 when a pivot before the last is not positive. */
-  choleskyUpper(r: number, size: number): number;
-  /** ω = ‖(R·D)⁻¹‖_F of R's leading k×k block (row stride `stride`), D = diag(1/norms); `scratch` 2k values. */
-  scaledInverseNorm(r: number, stride: number, k: number, norms: number, scratch: number): number;
-  /** The float64s of `laggedLeastSquares`' work region for p columns. */
-  laggedWorkSize(p: number): number;
-  /** The certified lag-design fit: 1 with [ssr, η, β (p), R (p×p)] at `work`, 0 when refused. */
-  laggedLeastSquares(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, maxEta: number, gramError: number, work: number): number;
-  /** acovf(adjusted, demeaned) γ(0..want) of `x[0..n)` around `mean` into `out`; `centered` n values of scratch (kernels/dynamics-autocovariance.ts). */
-  autocovariance(x: number, n: number, mean: number, want: number, centered: number, out: number): void;
-  /** agg_linear_trend's reduction `kind` (0 max, 1 min, 2 mean, 3 var, 4 std, 5 sum) of each `chunkLen` chunk of `x[0..n)` into `out`; `scratch` chunkLen values (kernels/dynamics-linear-trend.ts). */
-  chunkAggregates(x: number, n: number, kind: number, chunkLen: number, out: number, scratch: number): void;
-  /** linregress's sums of `y[0..n)` against 0..n−1 into `sums`: [x̄, ȳ, Σdx², Σdx·dy, Σdy²]. */
-  trendSums(y: number, n: number, sums: number): void;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */
@@ -103,6 +87,10 @@ export interface KernelExports {
   phraseWorkSize(n: number, alphabet: number): number;
   /** The LZ78 phrase count of the i32 symbols `symbols[0..n)` over 0..alphabet-1. */
   countPhrases(symbols: number, n: number, alphabet: number, work: number): number;
+  /** The runs of equal values of the ascending `sorted` into `out[0..5)`: distinct, reoccurring values and points, their two pairwise sums (kernels/stats-value-runs.ts). */
+  valueRuns(sorted: number, n: number, values: number, points: number, out: number): void;
+  /** index_mass_quantile's first index reaching each of `k` quantiles `qs` into `first`; 0 when the mass is 0. */
+  indexMassQuantiles(x: number, n: number, qs: number, k: number, absolute: number, shares: number, first: number): number;
 }
 
 /**
