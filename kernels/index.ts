@@ -12,3 +12,4 @@ export { autocovariance } from './dynamics-autocovariance';
 export { chunkAggregates, trendSums } from './dynamics-linear-trend';
 export { friedrichBinMeans } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
+export { householderQr } from './dynamics-householder-qr';

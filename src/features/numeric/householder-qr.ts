@@ -7,6 +7,7 @@
  * Gram/Cholesky route (calculators/dynamics/gram-least-squares.ts, which answers the same
  * `NestedLeastSquares` questions) cannot certify its accuracy.
  */
+import { KernelBuffer, kernels } from './wasm-kernels.js';
 
 /** What a nested least-squares factorization answers (a QR, or a Cholesky of the Gram matrix). */
 export interface NestedLeastSquares {
@@ -28,64 +29,37 @@ export interface NestedLeastSquares {
 /** A Householder factorization: `z` = Qᵀy in full (length rows). */
 export type NestedQr = NestedLeastSquares;
 
+const matrixBuffer = new KernelBuffer();
+const outputBuffer = new KernelBuffer();
+
 /**
  * Factors the m×n matrix given as columns (copied; inputs untouched) and applies the same
  * reflections to y. A column that is numerically zero after the previous reflections gets
- * R_kk = 0 and no reflection.
+ * R_kk = 0 and no reflection. The factorization runs in WebAssembly
+ * (kernels/dynamics-householder-qr.ts).
  */
 export function nestedQr(columns: readonly Float64Array[], y: ArrayLike<number>): NestedQr {
   const n = columns.length;
   const m = y.length;
-  // Column-major working copy: column j occupies a[j*m .. j*m+m).
-  const a = new Float64Array(n * m);
-  for (let j = 0; j < n; j++) a.set(columns[j]!.subarray(0, m), j * m);
-  const z = Float64Array.from(y);
-  const rDiagonal = new Float64Array(n);
-  const r = new Float64Array(n * n);
-  const columnNorms = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let i = j * m, e = i + m; i < e; i++) s += a[i]! * a[i]!;
-    columnNorms[j] = Math.sqrt(s);
-  }
-  for (let k = 0; k < n && k < m; k++) {
-    const base = k * m;
-    let norm = 0;
-    for (let i = base + k, e = base + m; i < e; i++) norm += a[i]! * a[i]!;
-    norm = Math.sqrt(norm);
-    if (norm === 0) {
-      for (let j = k; j < n; j++) r[k * n + j] = a[j * m + k]!;
-      continue;
-    }
-    const xk = a[base + k]!;
-    const alpha = xk > 0 ? -norm : norm;
-    // v = x − alpha e_k overwrites the column; vᵀv = 2 norm (norm + |x_k|)
-    a[base + k] = xk - alpha;
-    const inv = 1 / (norm * (norm + Math.abs(xk)));
-    for (let j = k + 1; j < n; j++) {
-      const cb = j * m;
-      let dot = 0;
-      for (let i = k; i < m; i++) dot += a[base + i]! * a[cb + i]!;
-      const f = dot * inv;
-      for (let i = k; i < m; i++) a[cb + i] = a[cb + i]! - f * a[base + i]!;
-    }
-    let dot = 0;
-    for (let i = k; i < m; i++) dot += a[base + i]! * z[i]!;
-    const f = dot * inv;
-    for (let i = k; i < m; i++) z[i] = z[i]! - f * a[base + i]!;
-    rDiagonal[k] = alpha;
-    r[k * n + k] = alpha;
-    for (let j = k + 1; j < n; j++) r[k * n + j] = a[j * m + k]!;
-  }
-  const ssr = new Float64Array(n + 1);
-  let tail = 0;
-  for (let i = m - 1; i >= n; i--) tail += z[i]! * z[i]!;
-  ssr[n] = tail;
-  for (let k = Math.min(n, m) - 1; k >= 0; k--) {
-    tail += z[k]! * z[k]!;
-    ssr[k] = tail;
-  }
-  for (let k = m; k < n; k++) ssr[k] = 0;
+  const wasm = kernels();
+  const a = matrixBuffer.pointer(n * m);
+  // outputs: z (m), r (n²), rDiagonal (n), columnNorms (n), ssr (n + 1)
+  const out = outputBuffer.pointer(m + n * n + 3 * n + 1);
+  const memory = wasm.f64;
+  for (let j = 0; j < n; j++) memory.set(columns[j]!.subarray(0, m), a / 8 + j * m);
+  for (let i = 0; i < m; i++) memory[out / 8 + i] = y[i]!;
+  const rAt = out + 8 * m;
+  const diagonalAt = rAt + 8 * n * n;
+  const normsAt = diagonalAt + 8 * n;
+  wasm.fn.householderQr(a, m, n, out, rAt, diagonalAt, normsAt, normsAt + 8 * n);
+  const view = outputBuffer.view(m + n * n + 3 * n + 1);
+  let at = 0;
+  const take = (count: number) => view.slice(at, (at += count));
+  const z = take(m);
+  const r = take(n * n);
+  const rDiagonal = take(n);
+  const columnNorms = take(n);
+  const ssr = take(n + 1);
   return { rows: m, cols: n, rDiagonal, r, z, ssr, columnNorms };
 }
 

@@ -39,6 +39,8 @@ export interface KernelExports {
   minNormSolve(u: number, m: number, n: number, b: number, rcond: number, v: number, sigma: number, x: number): number;
   /** np.polyfit of m points `x`, `y` to degree `deg` into `coef`; `work` (deg+1)(m+deg+3) values. */
   polyfit(x: number, y: number, m: number, deg: number, rcond: number, work: number, coef: number): void;
+  /** Householder QR of the column-major m×n `a` (overwritten) reflecting `z` (y in, Qᵀy out); R, its diagonal, column norms, nested SSRs out (kernels/dynamics-householder-qr.ts). */
+  householderQr(a: number, m: number, n: number, z: number, r: number, rDiagonal: number, columnNorms: number, ssr: number): void;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */

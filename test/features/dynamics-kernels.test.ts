@@ -1,0 +1,339 @@
+/**
+ * The dynamics family's WebAssembly kernels (kernels/dynamics-*.ts) against plain TypeScript
+ * references written here in the modules' documented order of operations, value by value with
+ * Object.is: every SIMD blocking remainder (lag counts 0..20, odd row counts), NaN, signed
+ * zeros, chunk lengths past numpy's 128-value pairwise block, rank-deficient matrices.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
+import { chunkTrend } from '../../src/features/calculators/dynamics/agg-linear-trend.js';
+import { estimateFriedrichCoefficients, quantileEdges } from '../../src/features/calculators/dynamics/friedrich.js';
+import { laggedLeastSquares } from '../../src/features/calculators/dynamics/lagged-least-squares.js';
+import { nestedQr } from '../../src/features/numeric/householder-qr.js';
+import { minNormLeastSquares } from '../../src/features/numeric/jacobi-svd.js';
+import { polyfit } from '../../src/features/numeric/polyfit.js';
+import { linearTrendRegression } from '../../src/features/numeric/linear-regression.js';
+import { numpyMean, numpyVariance, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
+import { Random } from '../../src/util/random.js';
+
+function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  for (let i = 0; i < expected.length; i++) assert.ok(Object.is(actual[i], expected[i]), `${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
+}
+
+const rng = new Random(41);
+const normals = (n: number, scale = 1, offset = 0) => Float64Array.from({ length: n }, () => offset + scale * rng.normal());
+
+test('fillLaggedGram: every lag count 0..20 (eight-, two- and one-lag passes), with and without the extra regressor', () => {
+  const u = normals(90);
+  const e = normals(90, 10, 3);
+  for (let lags = 0; lags <= 20; lags++) {
+    for (const extras of [[], [e]]) {
+      const E = extras.length;
+      const size = lags + 2 + E;
+      const gram = new Float64Array(size * size);
+      const first = lags + 3;
+      fillLaggedGram(u, first, 87, lags, extras, gram);
+      // reference: the module's recipe — direct sums for row 0, the extra and S(0, l), recurrences for the rest
+      const ref = new Float64Array(size * size);
+      const response = size - 1;
+      const at = (l: number) => (l === 0 ? response : E + l);
+      const cell = (a: number, b: number) => (a <= b ? a * size + b : b * size + a);
+      ref[0] = 87 - first;
+      if (E) {
+        let s = 0;
+        let q = 0;
+        for (let t = first; t < 87; t++) s += e[t]!;
+        for (let t = first; t < 87; t++) q += e[t]! * e[t]!;
+        ref[1] = s;
+        ref[size + 1] = q;
+      }
+      for (let l = 0; l <= lags; l++) {
+        let s = 0;
+        let p = 0;
+        for (let t = first; t < 87; t++) s += u[t]! * u[t - l]!;
+        for (let t = first; t < 87; t++) p += e[t]! * u[t - l]!;
+        ref[cell(response, at(l))] = s;
+        if (E) ref[size + at(l)] = p;
+      }
+      let sum = 0;
+      for (let t = first; t < 87; t++) sum += u[t]!;
+      ref[response] = sum;
+      for (let l = 1; l <= lags; l++) ref[at(l)] = sum += u[first - l]! - u[87 - l]!;
+      for (let j = 1; j <= lags; j++) {
+        for (let l = j; l <= lags; l++) ref[at(j) * size + at(l)] = ref[cell(at(j - 1), at(l - 1))]! + u[first - j]! * u[first - l]! - u[87 - j]! * u[87 - l]!;
+      }
+      same(gram, ref, `lags ${lags}, extras ${E}`);
+    }
+  }
+  assert.throws(() => fillLaggedGram(u, 1, 90, 2, [], new Float64Array(16)), /out of range/);
+});
+
+test('laggedLeastSquares: refuses a constant series, certifies an AR fit whose β matches the QR', () => {
+  assert.equal(laggedLeastSquares(new Float64Array(50).fill(3), null, 2, 50, 2, 1e-3), null);
+  const x = new Float64Array(400);
+  for (let t = 2; t < 400; t++) x[t] = 0.5 * x[t - 1]! - 0.3 * x[t - 2]! + rng.normal();
+  const fit = laggedLeastSquares(x, null, 2, 400, 2, 1e-3)!;
+  const qr = nestedQr([new Float64Array(398).fill(1), x.subarray(1, 399), x.subarray(0, 398)], x.subarray(2));
+  for (let j = 0; j < 3; j++) assert.ok(Math.abs(fit.beta[j]! - qrBeta(qr.r, qr.z, 3)[j]!) < 1e-12, `β${j}`);
+  assert.ok(Math.abs(fit.ssr - qr.ssr[3]!) < 1e-9 * qr.ssr[3]!);
+});
+
+function qrBeta(r: Float64Array, z: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = z[i]!;
+    for (let j = i + 1; j < n; j++) s -= r[i * n + j]! * b[j]!;
+    b[i] = s / r[i * n + i]!;
+  }
+  return b;
+}
+
+test('chunkTrend: every reduction, chunk lengths 1..300 (past the 128-value pairwise block), NaN and signed zeros', () => {
+  const x = normals(601, 5, 100);
+  x[17] = -0;
+  x[18] = 0;
+  const withNan = Float64Array.from(x);
+  withNan[250] = NaN;
+  const ties = Float64Array.from({ length: 301 }, (_, i) => (i % 7 === 0 ? -0 : i % 3));
+  for (const series of [x, withNan, ties]) {
+    const n = series.length;
+    for (const chunkLen of [1, 2, 3, 5, 7, 8, 9, 10, 50, 127, 128, 129, 200, 300]) {
+      for (const fAgg of ['max', 'min', 'mean', 'var', 'std', 'sum', 'median']) {
+        const got = chunkTrend(series, fAgg, chunkLen);
+        if (chunkLen >= n) {
+          assert.equal(got, null);
+          continue;
+        }
+        const aggregates = Array.from({ length: Math.ceil(n / chunkLen) }, (_, c) => reduce(fAgg, series, c * chunkLen, Math.min(n, (c + 1) * chunkLen)));
+        const want = referenceTrend(aggregates);
+        const what = `n ${n} ${fAgg} chunk ${chunkLen}`;
+        same([got!.slope, got!.intercept, got!.rvalue, got!.stderr, got!.intercept_stderr], want, what);
+      }
+    }
+  }
+});
+
+/** numpy's reductions, written plainly (max/min keep the first of equal values, stop at NaN). */
+function reduce(fAgg: string, v: Float64Array, start: number, end: number): number {
+  switch (fAgg) {
+    case 'max':
+    case 'min': {
+      let best = v[start]!;
+      for (let i = start + 1; i < end && best === best; i++) {
+        const w = v[i]!;
+        if (fAgg === 'max' ? !(w <= best) : !(w >= best)) best = w;
+      }
+      return best;
+    }
+    case 'mean':
+      return numpyMean(v, start, end);
+    case 'var':
+      return numpyVariance(v, start, end);
+    case 'std':
+      return Math.sqrt(numpyVariance(v, start, end));
+    case 'sum':
+      return pairwiseSum(v, start, end - start);
+    default: {
+      const s = Float64Array.from(v.subarray(start, end)).sort();
+      const h = s.length >> 1;
+      return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+    }
+  }
+}
+
+/** linregress against 0..n−1 as linear-regression.ts documents it: [slope, intercept, r, stderr, intercept_stderr]. */
+function referenceTrend(y: number[]): number[] {
+  const n = y.length;
+  const xMean = (n * (n - 1)) / 2 / n;
+  const yMean = pairwiseSum(y, 0, n) / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (i - xMean) * (i - xMean);
+    sxy += (i - xMean) * (y[i]! - yMean);
+    syy += (y[i]! - yMean) * (y[i]! - yMean);
+  }
+  const got = linearTrendRegression(y);
+  // the closing formulas are shared TS; the sums are what the kernel computes
+  const inv = 1 / n;
+  const ssxm = sxx * inv;
+  const ssxym = sxy * inv;
+  const ssym = syy * inv;
+  const r = ssxm === 0 || ssym === 0 ? 0 : Math.min(1, Math.max(-1, ssxym / Math.sqrt(ssxm * ssym)));
+  const slope = ssxym / ssxm;
+  assert.ok(Object.is(got.slope, slope) && Object.is(got.rvalue, r), 'linearTrendRegression on a plain array');
+  if (n === 2) return [slope, yMean - slope * xMean, r, 0, 0];
+  const stderr = Math.sqrt(((1 - r * r) * ssym) / ssxm / (n - 2));
+  return [slope, yMean - slope * xMean, r, stderr, stderr * Math.sqrt(ssxm + xMean * xMean)];
+}
+
+test('nestedQr: odd and even row counts, a zero column, more columns than rows', () => {
+  for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12]] as const) {
+    const columns = Array.from({ length: n }, () => normals(m));
+    if (n > 2) columns[1] = new Float64Array(m); // numerically zero column
+    if (n > 3) columns[3] = Float64Array.from(columns[0]!); // dependent column
+    const y = normals(m);
+    const got = nestedQr(columns, y);
+    const want = referenceQr(columns, y);
+    for (const key of ['r', 'z', 'rDiagonal', 'columnNorms', 'ssr'] as const) same(got[key], want[key], `${m}x${n} ${key}`);
+  }
+});
+
+/** Householder QR as householder-qr.ts documents it, plainly. */
+function referenceQr(columns: Float64Array[], y: Float64Array) {
+  const n = columns.length;
+  const m = y.length;
+  const a = columns.map((c) => Float64Array.from(c));
+  const z = Float64Array.from(y);
+  const r = new Float64Array(n * n);
+  const rDiagonal = new Float64Array(n);
+  const columnNorms = Float64Array.from(a, (c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)));
+  for (let k = 0; k < n && k < m; k++) {
+    const v = a[k]!;
+    let norm = 0;
+    for (let i = k; i < m; i++) norm += v[i]! * v[i]!;
+    norm = Math.sqrt(norm);
+    if (norm === 0) {
+      for (let j = k; j < n; j++) r[k * n + j] = a[j]![k]!;
+      continue;
+    }
+    const xk = v[k]!;
+    const alpha = xk > 0 ? -norm : norm;
+    v[k] = xk - alpha;
+    const inv = 1 / (norm * (norm + Math.abs(xk)));
+    for (const c of [...a.slice(k + 1), z]) {
+      let dot = 0;
+      for (let i = k; i < m; i++) dot += v[i]! * c[i]!;
+      const f = dot * inv;
+      for (let i = k; i < m; i++) c[i] = c[i]! - f * v[i]!;
+    }
+    rDiagonal[k] = r[k * n + k] = alpha;
+    for (let j = k + 1; j < n; j++) r[k * n + j] = a[j]![k]!;
+  }
+  const ssr = new Float64Array(n + 1);
+  let tail = 0;
+  for (let i = m - 1; i >= n; i--) tail += z[i]! * z[i]!;
+  ssr[n] = tail;
+  for (let k = Math.min(n, m) - 1; k >= 0; k--) ssr[k] = tail += z[k]! * z[k]!;
+  return { r, z, rDiagonal, columnNorms, ssr };
+}
+
+test('minNormLeastSquares and polyfit: the Jacobi sweeps of jacobi-svd.ts, odd row counts, rank deficiency', () => {
+  for (const [m, n] of [[1, 2], [3, 4], [5, 3], [30, 4], [31, 6]] as const) {
+    const columns = Array.from({ length: n }, () => normals(m));
+    if (n > 3) columns[2] = Float64Array.from(columns[0]!, (v, i) => v + columns[1]![i]!);
+    const b = normals(m);
+    const got = minNormLeastSquares(columns, b, 1e-15);
+    const want = referenceMinNorm(columns, b, 1e-15);
+    same(got.x, want.x, `${m}x${n} x`);
+    same(got.singularValues, want.sigma, `${m}x${n} σ`);
+    assert.equal(got.rank, want.rank);
+  }
+  // polyfit = scaled Vandermonde through the same solve
+  for (const m of [1, 2, 3, 4, 9, 30]) {
+    const xs = normals(m);
+    const ys = normals(m);
+    const deg = 3;
+    const cols = Array.from({ length: deg + 1 }, (_, j) => Float64Array.from(xs, (v) => {
+      let p = 1;
+      for (let k = 0; k < deg - j; k++) p *= v;
+      return p;
+    }));
+    const scale = cols.map((c) => Math.sqrt(c.reduce((s, v) => s + v * v, 0)));
+    cols.forEach((c, j) => c.forEach((v, i) => (c[i] = v / scale[j]!)));
+    const want = referenceMinNorm(cols, ys, m * Number.EPSILON).x.map((v, j) => v / scale[j]!);
+    same(polyfit(xs, ys, deg), want, `polyfit m ${m}`);
+  }
+});
+
+/** One-sided Jacobi min-norm least squares, plainly (jacobi-svd.ts's documented order). */
+function referenceMinNorm(columns: Float64Array[], b: Float64Array, rcond: number) {
+  const n = columns.length;
+  const m = b.length;
+  const u = columns.map((c) => Float64Array.from(c));
+  const v = Array.from({ length: n }, (_, j) => Float64Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 80; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0; i < m; i++) {
+          alpha += u[p]![i]! * u[p]![i]!;
+          beta += u[q]![i]! * u[q]![i]!;
+          gamma += u[p]![i]! * u[q]![i]!;
+        }
+        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (const [x, y] of [[u[p]!, u[q]!], [v[p]!, v[q]!]]) {
+          for (let i = 0; i < x.length; i++) {
+            const a = x[i]!;
+            const d = y[i]!;
+            x[i] = c * a - s * d;
+            y[i] = s * a + c * d;
+          }
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const sigma = Float64Array.from(u, (c) => Math.sqrt(c.reduce((s, w) => s + w * w, 0)));
+  const cutoff = rcond * sigma.reduce((mx, s) => (s > mx ? s : mx), 0);
+  const x = new Float64Array(n);
+  let rank = 0;
+  for (let j = 0; j < n; j++) {
+    if (!(sigma[j]! > cutoff)) continue;
+    rank++;
+    let dot = 0;
+    for (let i = 0; i < m; i++) dot += u[j]![i]! * b[i]!;
+    const scale = dot / (sigma[j]! * sigma[j]!);
+    for (let k = 0; k < n; k++) x[k] += v[j]![k]! * scale;
+  }
+  return { x, sigma, rank };
+}
+
+test('friedrich: the kernel bins (bisection, Kahan group means) equal a plain pass for 1, 2, 3 and 30 bins', () => {
+  let fitted = 0;
+  for (const n of [4, 9, 40, 600]) {
+    const x = Float64Array.from({ length: n }, (_, i) => 1e3 + 100 * Math.sin(i / 3) + rng.normal() / 3);
+    for (const r of [1, 2, 3, 30]) {
+      const count = n - 1;
+      const edges = quantileEdges(Float64Array.from(x.subarray(0, count)).sort(), r);
+      let unique = true;
+      for (let k = 1; k <= r; k++) if (!(edges[k]! > edges[k - 1]!)) unique = false;
+      const got = estimateFriedrichCoefficients(x, 2, r);
+      if (!unique) {
+        assert.equal(got, null);
+        continue;
+      }
+      const sums = Array.from({ length: r }, () => ({ x: 0, cx: 0, d: 0, cd: 0, n: 0 }));
+      for (let t = 0; t < count; t++) {
+        let bin = 0;
+        while (bin < r - 1 && edges[bin + 1]! < x[t]!) bin++;
+        const s = sums[bin]!;
+        s.n++;
+        let y = x[t]! - s.cx;
+        let next = s.x + y;
+        s.cx = next - s.x - y;
+        s.x = next;
+        y = x[t + 1]! - x[t]! - s.cd;
+        next = s.d + y;
+        s.cd = next - s.d - y;
+        s.d = next;
+      }
+      const kept = sums.filter((s) => s.n > 0);
+      const want = polyfit(kept.map((s) => s.x / s.n), kept.map((s) => s.d / s.n), 2);
+      same(got ?? [], want.every(Number.isFinite) ? want : [], `n ${n} r ${r}`);
+      if (got !== null) fitted++;
+    }
+  }
+  assert.ok(fitted >= 8, `only ${fitted} fits compared`);
+});
