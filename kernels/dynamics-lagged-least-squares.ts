@@ -152,7 +152,7 @@ function laggedProducts2(u: usize, extra: usize, hasExtra: i32, first: i32, end:
  * last pivot (the response's) becomes √ of itself, or 0 when not positive. Returns 0 when an
  * earlier pivot is not positive (rank deficient), else 1.
  */
-export function choleskyUpper(r: usize, size: i32): i32 {
+function choleskyUpper(r: usize, size: i32): i32 {
   const k = size - 1;
   for (let i = 0; i < size; i++) {
     const rowI = i * size;
@@ -186,7 +186,7 @@ export function choleskyUpper(r: usize, size: i32): i32 {
  * D = diag(1/norms): Σ_ij (norms_i·(R⁻¹)_ij)² with R⁻¹ by substitution column by column.
  * `scratch` holds 2k values.
  */
-export function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch: usize): f64 {
+function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch: usize): f64 {
   const reciprocal = scratch;
   const w = scratch + (<usize>k << 3);
   for (let i = 0; i < k; i++) put(reciprocal, i, 1 / get(r, i * stride + i));
@@ -330,4 +330,48 @@ function solveLowerTransposed(r: usize, p: i32, b: usize): void {
     for (let j = 0; j < i; j++) s -= get(r, j * p + i) * get(b, j);
     put(b, i, s / get(r, i * p + i));
   }
+}
+
+/** The float64s of `nestedCholesky`'s output region for k columns. */
+export function nestedCholeskySize(k: i32): i32 {
+  return 1 + 3 * k + k * k + (k + 1) + (k + 1) * (k + 1) + 2 * k;
+}
+
+/**
+ * gram-least-squares.ts' nested least squares from the (k+1)×(k+1) augmented Gram matrix
+ * `gram` (upper triangle read, left alone). Output layout (float64 indices): [0] ω, then the
+ * column norms √a_jj (k), R's diagonal (k), z (k), R (k×k row-major, zero below the diagonal),
+ * ssr[0..k] (ρ² + Σ_{i≥j} z_i², summed from the last), then scratch. Returns 0 when a column
+ * norm or a pivot is not positive, else 1.
+ */
+export function nestedCholesky(gram: usize, size: i32, out: usize): i32 {
+  const k = size - 1;
+  const norms = out + 8;
+  const diagonal = norms + (<usize>k << 3);
+  const z = diagonal + (<usize>k << 3);
+  const rk = z + (<usize>k << 3);
+  const ssr = rk + (<usize>(k * k) << 3);
+  const r = ssr + (<usize>(k + 1) << 3);
+  const scratch = r + (<usize>(size * size) << 3);
+  for (let j = 0; j < k; j++) {
+    const d = get(gram, j * size + j);
+    if (!(d > 0)) return 0;
+    put(norms, j, sqrt<f64>(d));
+  }
+  memory.copy(r, gram, <usize>(size * size) << 3);
+  if (!choleskyUpper(r, size)) return 0;
+  for (let i = 0; i < k; i++) {
+    put(diagonal, i, get(r, i * size + i));
+    put(z, i, get(r, i * size + k));
+    for (let j = 0; j < k; j++) put(rk, i * k + j, j >= i ? get(r, i * size + j) : 0);
+  }
+  const rho = get(r, size * size - 1);
+  let tail = rho * rho;
+  put(ssr, k, tail);
+  for (let i = k - 1; i >= 0; i--) {
+    tail += get(z, i) * get(z, i);
+    put(ssr, i, tail);
+  }
+  put(out, 0, scaledInverseNorm(r, size, k, norms, scratch));
+  return 1;
 }

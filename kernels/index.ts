@@ -7,9 +7,10 @@ export { ridgeWorkSize, cwtRowMaxima, ridgeLineEnds } from './spectral-ridge-lin
 export { windowStateSize, windowSmallestTables, windowSmallestSelect, countSurvivingEnds } from './spectral-noise-floor';
 export { stockhamForward } from './spectral-stockham-fft';
 export * from './stats-exports';
-export { laggedGram, choleskyUpper, scaledInverseNorm, laggedWorkSize, laggedLeastSquares } from './dynamics-lagged-least-squares';
+export { laggedGram, laggedWorkSize, laggedLeastSquares, nestedCholeskySize, nestedCholesky } from './dynamics-lagged-least-squares';
 export { autocovariance } from './dynamics-autocovariance';
 export { chunkAggregates, trendSums } from './dynamics-linear-trend';
 export { friedrichBinMeans } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';
+export { shiftSeries, adfSeries } from './dynamics-series';

@@ -19,10 +19,10 @@ declare const WebAssembly: {
 export interface KernelExports {
   /** The lag design's augmented Gram matrix (upper triangle) into `gram` (kernels/dynamics-lagged-least-squares.ts). */
   laggedGram(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, gram: number): void;
-  /** In-place upper Cholesky factor of the size×size matrix at `r`; 0 when a pivot before the last is not positive. */
-  choleskyUpper(r: number, size: number): number;
-  /** ω = ‖(R·D)⁻¹‖_F of R's leading k×k block (row stride `stride`), D = diag(1/norms); `scratch` 2k values. */
-  scaledInverseNorm(r: number, stride: number, k: number, norms: number, scratch: number): number;
+  /** The float64s of `nestedCholesky`'s output region for k columns. */
+  nestedCholeskySize(k: number): number;
+  /** Nested least squares from the (k+1)² augmented Gram matrix: 1 with [ω, norms, R diagonal, z, R, ssr] at `out`, 0 when a column or pivot is not positive. */
+  nestedCholesky(gram: number, size: number, out: number): number;
   /** The float64s of `laggedLeastSquares`' work region for p columns. */
   laggedWorkSize(p: number): number;
   /** The certified lag-design fit: 1 with [ssr, η, β (p), R (p×p)] at `work`, 0 when refused. */
@@ -41,6 +41,10 @@ export interface KernelExports {
   polyfit(x: number, y: number, m: number, deg: number, rcond: number, work: number, coef: number): void;
   /** Householder QR of the column-major m×n `a` (overwritten) reflecting `z` (y in, Qᵀy out); R, its diagonal, column norms, nested SSRs out (kernels/dynamics-householder-qr.ts). */
   householderQr(a: number, m: number, n: number, z: number, r: number, rDiagonal: number, columnNorms: number, ssr: number): void;
+  /** `out[t] = x[t] − c`, t < n (kernels/dynamics-series.ts). */
+  shiftSeries(x: number, n: number, c: number, out: number): void;
+  /** The ADF regressors u_t = Δx_t − diffShift, L_t = x_{t−1} − levelShift into `u`, `level`; 0 when some x is not finite. */
+  adfSeries(x: number, n: number, levelShift: number, diffShift: number, u: number, level: number): number;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */

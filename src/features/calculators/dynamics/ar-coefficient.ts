@@ -27,6 +27,10 @@ import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
 import { combinerCalculator } from './combiner.js';
 import { laggedLeastSquares } from './lagged-least-squares.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+
+const seriesBuffer = new KernelBuffer();
+const shiftedBuffer = new KernelBuffer();
 
 /**
  * [φ_0, ..., φ_k] of the AR(k) least-squares fit with intercept, or null when statsmodels
@@ -92,8 +96,10 @@ export function qrAutoregression(x: Float64Array, k: number): Float64Array {
 export function gramAutoregression(x: Float64Array, k: number): Float64Array | null {
   const n = x.length;
   const shift = numpyMean(x);
-  const u = new Float64Array(n);
-  for (let t = 0; t < n; t++) u[t] = x[t]! - shift;
+  const at = shiftedBuffer.pointer(n);
+  const wasm = kernels();
+  wasm.fn.shiftSeries(seriesBuffer.copyIn(x), n, shift, at);
+  const u = shiftedBuffer.view(n).slice();
   const fit = laggedLeastSquares(u, null, k, n, k, 1e-3);
   if (fit === null) return null;
   const params = fit.beta;

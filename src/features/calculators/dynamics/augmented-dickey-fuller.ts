@@ -29,6 +29,7 @@ import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 export interface AdfResult {
   teststat: number;
@@ -92,11 +93,11 @@ function lastColumnT(qr: NestedLeastSquares, k: number, rank: number): number {
 export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): AdfResult {
   const n = x.length;
   if (n === 0) return NAN_RESULT;
-  for (let i = 0; i < n; i++) if (!Number.isFinite(x[i]!)) return NAN_RESULT; // MissingDataError
   const maxlag = adfMaxlag(n);
   if (maxlag < 0) return NAN_RESULT;
   const shifts = adfShifts(x);
   const series = shiftedSeries(x, shifts);
+  if (series === null) return NAN_RESULT; // a NaN or infinity: statsmodels' MissingDataError
   let usedlag = maxlag;
   if (autolag !== null) {
     const mode = autolag.toLowerCase();
@@ -185,8 +186,9 @@ export function gramLagSearch(
   maxlag: number,
   mode: 'aic' | 'bic',
   shifts: Shifts,
-  series: ShiftedSeries = shiftedSeries(x, shifts),
+  series: ShiftedSeries | null = shiftedSeries(x, shifts),
 ): number | null {
+  if (series === null) return null;
   const n = x.length;
   const first = maxlag + 1;
   const rows = n - first;
@@ -212,15 +214,16 @@ export interface ShiftedSeries {
   readonly level: Float64Array;
 }
 
-function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries {
+const seriesBuffer = new KernelBuffer();
+const shiftedBuffer = new KernelBuffer();
+
+/** The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x has a NaN or an infinity. */
+function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries | null {
   const n = x.length;
-  const u = new Float64Array(n);
-  const level = new Float64Array(n);
-  for (let s = 1; s < n; s++) {
-    u[s] = x[s]! - x[s - 1]! - shifts.diff;
-    level[s] = x[s - 1]! - shifts.level;
-  }
-  return { u, level };
+  const out = shiftedBuffer.pointer(2 * n);
+  if (!kernels().fn.adfSeries(seriesBuffer.copyIn(x), n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
+  const both = shiftedBuffer.view(2 * n);
+  return { u: both.slice(0, n), level: both.slice(n) };
 }
 
 /**
@@ -234,8 +237,9 @@ export function gramRefit(
   x: Float64Array,
   usedlag: number,
   shifts: Shifts,
-  series: ShiftedSeries = shiftedSeries(x, shifts),
+  series: ShiftedSeries | null = shiftedSeries(x, shifts),
 ): AdfResult | null {
+  if (series === null) return null;
   const n = x.length;
   const { u, level } = series;
   const fit = laggedLeastSquares(u, level, usedlag + 1, n, usedlag, 1e-11);

@@ -33,8 +33,8 @@ export interface GramLeastSquares extends NestedLeastSquares {
   readonly relativeSsrError: number;
 }
 
-const factorBuffer = new KernelBuffer();
-const scratchBuffer = new KernelBuffer();
+const gramBuffer = new KernelBuffer();
+const outputBuffer = new KernelBuffer();
 
 /**
  * Factors the (k+1)×(k+1) augmented Gram matrix `gram` (row-major, response last; only the
@@ -42,46 +42,30 @@ const scratchBuffer = new KernelBuffer();
  * the entry errors of the column-scaled Gram matrix. Returns null when a column is zero or a
  * pivot is not positive (numerically rank deficient): use a QR then.
  *
- * The factorization and ω run in WebAssembly (kernels/dynamics-lagged-least-squares.ts:
- * `choleskyUpper`, right-looking, each a_jl receiving its subtractions in the order of the
- * textbook row-by-row formula R_ij = (A_ij − Σ_{l<i} R_li R_lj) / R_ii; `scaledInverseNorm`).
+ * The factorization, the nested SSRs and ω run in WebAssembly
+ * (kernels/dynamics-lagged-least-squares.ts, `nestedCholesky`: right-looking, each a_jl
+ * receiving its subtractions in the order of the textbook row-by-row formula
+ * R_ij = (A_ij − Σ_{l<i} R_li R_lj) / R_ii).
  */
 export function nestedCholesky(gram: Float64Array, size: number, rows: number, gramError: number): GramLeastSquares | null {
   const k = size - 1;
-  const columnNorms = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    const d = gram[j * size + j]!;
-    if (!(d > 0)) return null;
-    columnNorms[j] = Math.sqrt(d);
-  }
-  const yy = gram[size * size - 1]!;
   const fn = kernels().fn;
-  const at = factorBuffer.copyIn(gram.subarray(0, size * size));
-  if (!fn.choleskyUpper(at, size)) return null;
-  const scratch = scratchBuffer.pointer(3 * k);
-  kernels().f64.set(columnNorms, scratch / 8);
-  const omega = fn.scaledInverseNorm(at, size, k, scratch, scratch + 8 * k);
-  const r = factorBuffer.view(size * size);
-  const rDiagonal = new Float64Array(k);
-  const z = new Float64Array(k);
-  const rk = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    rDiagonal[i] = r[i * size + i]!;
-    z[i] = r[i * size + k]!;
-    rk.set(r.subarray(i * size + i, i * size + k), i * k + i);
-  }
-  const rho = r[size * size - 1]!;
-  const ssr = new Float64Array(k + 1);
-  let tail = rho * rho;
-  ssr[k] = tail;
-  for (let i = k - 1; i >= 0; i--) {
-    tail += z[i]! * z[i]!;
-    ssr[i] = tail;
-  }
+  const at = gramBuffer.copyIn(gram.subarray(0, size * size));
+  const out = outputBuffer.pointer(fn.nestedCholeskySize(k));
+  if (!fn.nestedCholesky(at, size, out)) return null;
+  const view = outputBuffer.view(1 + 4 * k + k * k + 1);
+  const omega = view[0]!;
+  let from = 1;
+  const take = (count: number) => view.slice(from, (from += count));
+  const columnNorms = take(k);
+  const rDiagonal = take(k);
+  const z = take(k);
+  const r = take(k * k);
+  const ssr = take(k + 1);
   let relativeSsrError = Infinity;
   if (k * gramError * omega * omega <= 1e-2 && ssr[k]! > 0) {
     const amplification = 1 + Math.sqrt(k) * omega;
-    relativeSsrError = (2 * gramError * amplification * amplification * yy) / ssr[k]!;
+    relativeSsrError = (2 * gramError * amplification * amplification * gram[size * size - 1]!) / ssr[k]!;
   }
-  return { rows, cols: k, rDiagonal, r: rk, z, ssr, columnNorms, relativeSsrError };
+  return { rows, cols: k, rDiagonal, r, z, ssr, columnNorms, relativeSsrError };
 }

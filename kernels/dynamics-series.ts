@@ -1,0 +1,37 @@
+/**
+ * Shifted copies of a series for the dynamics regressions (src/features/calculators/dynamics/
+ * augmented-dickey-fuller.ts, ar-coefficient.ts): the fixed shifts keep series far from zero
+ * well conditioned and change no fitted model.
+ */
+
+@inline function get(p: usize, i: i32): f64 {
+  return load<f64>(p + (<usize>i << 3));
+}
+
+@inline function put(p: usize, i: i32, v: f64): void {
+  store<f64>(p + (<usize>i << 3), v);
+}
+
+/** out_t = x_t − c, t = 0..n−1. */
+export function shiftSeries(x: usize, n: i32, c: f64, out: usize): void {
+  for (let t = 0; t < n; t++) put(out, t, get(x, t) - c);
+}
+
+/**
+ * The ADF regressors u_t = x_t − x_{t−1} − diffShift and L_t = x_{t−1} − levelShift for
+ * t = 1..n−1 (u_0 = L_0 = 0). Returns 0 when some x_t is NaN or infinite (x − x ≠ 0), else 1.
+ */
+export function adfSeries(x: usize, n: i32, levelShift: f64, diffShift: f64, u: usize, level: usize): i32 {
+  let finite = true;
+  for (let t = 0; t < n; t++) {
+    const v = get(x, t);
+    finite = finite && v - v == 0;
+  }
+  put(u, 0, 0);
+  put(level, 0, 0);
+  for (let s = 1; s < n; s++) {
+    put(u, s, get(x, s) - get(x, s - 1) - diffShift);
+    put(level, s, get(x, s - 1) - levelShift);
+  }
+  return finite ? 1 : 0;
+}
