@@ -14,3 +14,4 @@ export { friedrichBinMeans } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';
 export { shiftSeries, adfSeries } from './dynamics-series';
+export { aberthSweep } from './dynamics-aberth';

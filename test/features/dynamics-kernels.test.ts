@@ -13,6 +13,7 @@ import { laggedLeastSquares } from '../../src/features/calculators/dynamics/lagg
 import { nestedQr } from '../../src/features/numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../src/features/numeric/jacobi-svd.js';
 import { polyfit } from '../../src/features/numeric/polyfit.js';
+import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js';
 import { linearTrendRegression } from '../../src/features/numeric/linear-regression.js';
 import { numpyMean, numpyVariance, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
 import { Random } from '../../src/util/random.js';
@@ -337,3 +338,93 @@ test('friedrich: the kernel bins (bisection, Kahan group means) equal a plain pa
   }
   assert.ok(fitted >= 8, `only ${fitted} fits compared`);
 });
+
+test('polynomialRoots: the Aberth sweeps equal a plain pass on degrees 3..9, zero coefficients, repeated and huge-range roots', () => {
+  const cases: number[][] = [[1, -3, 3, -1], [1, 0, 0, 0, -1], [2, 0, -1, 0, 0], [1e-300, 1, 1, 1], [1, 1e300, 1, 1], [1, -6, 15, -20, 15, -6, 1]];
+  for (let i = 0; i < 300; i++) {
+    const d = 3 + (i % 7);
+    cases.push(Array.from({ length: d + 1 }, () => (rng.uniform() < 0.15 ? 0 : rng.normal() * 10 ** Math.round(rng.normal() * 3))));
+  }
+  let compared = 0;
+  for (const p of cases) {
+    if (p[0] === 0) p[0] = 1;
+    let last = p.length - 1;
+    while (p[last] === 0) last--;
+    if (last < 3) continue;
+    const coef = p.slice(0, last + 1);
+    const got = polynomialRoots(p);
+    const want = referenceAberth(coef);
+    same(got.re.subarray(0, coef.length - 1), want.re, `re of ${p}`);
+    same(got.im.subarray(0, coef.length - 1), want.im, `im of ${p}`);
+    compared++;
+  }
+  assert.ok(compared > 250);
+});
+
+/** polynomial-roots.ts' Aberth iteration (degree ≥ 3, leading and trailing coefficients non-zero), plainly. */
+function referenceAberth(coef: number[]): { re: Float64Array; im: Float64Array } {
+  const d = coef.length - 1;
+  const re = new Float64Array(d);
+  const im = new Float64Array(d);
+  const logs = Array.from({ length: d + 1 }, (_, k) => (coef[d - k] === 0 ? -Infinity : Math.log(Math.abs(coef[d - k]!))));
+  const hull: number[] = [];
+  for (let k = 0; k <= d; k++) {
+    if (logs[k] === -Infinity) continue;
+    while (hull.length >= 2) {
+      const i = hull[hull.length - 2]!;
+      const j = hull[hull.length - 1]!;
+      if ((logs[j]! - logs[i]!) * (k - i) <= (logs[k]! - logs[i]!) * (j - i)) hull.pop();
+      else break;
+    }
+    hull.push(k);
+  }
+  let idx = 0;
+  for (let h = 0; h + 1 < hull.length; h++) {
+    const i = hull[h]!;
+    const j = hull[h + 1]!;
+    const radius = Math.exp((logs[i]! - logs[j]!) / (j - i));
+    for (let s = 0; s < j - i; s++) {
+      const angle = (2 * Math.PI * s) / (j - i) + (2 * Math.PI * h) / d + 0.4;
+      re[idx] = radius * Math.cos(angle);
+      im[idx++] = radius * Math.sin(angle);
+    }
+  }
+  for (let iter = 0; iter < 200; iter++) {
+    let maxStep = 0;
+    for (let k = 0; k < d; k++) {
+      const zr = re[k]!;
+      const zi = im[k]!;
+      let [pr, pi, dr, di] = [coef[0]!, 0, 0, 0];
+      for (let c = 1; c <= d; c++) {
+        [dr, di] = [dr * zr - di * zi + pr, dr * zi + di * zr + pi];
+        [pr, pi] = [pr * zr - pi * zi + coef[c]!, pr * zi + pi * zr];
+      }
+      const dd = dr * dr + di * di;
+      if ((pr === 0 && pi === 0) || dd === 0) continue;
+      const wr = (pr * dr + pi * di) / dd;
+      const wi = (pi * dr - pr * di) / dd;
+      let sr = 0;
+      let si = 0;
+      for (let j = 0; j < d; j++) {
+        const ar = zr - re[j]!;
+        const ai = zi - im[j]!;
+        const aa = ar * ar + ai * ai;
+        if (j === k || aa === 0) continue;
+        sr += ar / aa;
+        si += -ai / aa;
+      }
+      const br = 1 - (wr * sr - wi * si);
+      const bi = -(wr * si + wi * sr);
+      const bb = br * br + bi * bi;
+      const stepR = (wr * br + wi * bi) / bb;
+      const stepI = (wi * br - wr * bi) / bb;
+      re[k] = zr - stepR;
+      im[k] = zi - stepI;
+      const rel = Math.hypot(stepR, stepI) / Math.max(Math.hypot(re[k]!, im[k]!), Number.MIN_VALUE);
+      if (rel > maxStep) maxStep = rel;
+    }
+    if (maxStep < 4 * Number.EPSILON) break;
+  }
+  for (let k = 0; k < d; k++) if (Math.abs(im[k]!) <= 1e-14 * Math.hypot(re[k]!, im[k]!)) im[k] = 0;
+  return { re, im };
+}

@@ -5,6 +5,10 @@
  * Aberth–Ehrlich simultaneous iteration started on circles from the Newton polygon of the
  * coefficient magnitudes (Bini 1996), which copes with roots of very different sizes.
  */
+import { KernelBuffer, kernels } from './wasm-kernels.js';
+
+const coefBuffer = new KernelBuffer();
+const rootsBuffer = new KernelBuffer();
 
 export interface Roots {
   readonly re: Float64Array;
@@ -77,57 +81,31 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
       idx++;
     }
   }
+  // The sweeps run in WebAssembly (kernels/dynamics-aberth.ts); the relative step sizes
+  // (hypot) that decide convergence are taken here.
+  const wasm = kernels();
+  const coefAt = coefBuffer.pointer(d + 1);
+  const rootsAt = rootsBuffer.pointer(5 * d);
+  const reAt = rootsAt;
+  const imAt = rootsAt + 8 * d;
+  const stepsAt = imAt + 8 * d;
+  const memory = wasm.f64;
+  for (let c = 0; c <= d; c++) memory[coefAt / 8 + c] = coef[c]!;
+  memory.set(re.subarray(0, d), reAt / 8);
+  memory.set(im.subarray(0, d), imAt / 8);
   for (let iter = 0; iter < 200; iter++) {
+    wasm.fn.aberthSweep(coefAt, d, reAt, imAt, stepsAt);
     let maxStep = 0;
     for (let k = 0; k < d; k++) {
-      const zr = re[k]!;
-      const zi = im[k]!;
-      // Horner for p(z) and p'(z)
-      let pr = coef[0]!;
-      let pi = 0;
-      let dr = 0;
-      let di = 0;
-      for (let c = 1; c <= d; c++) {
-        const ndr = dr * zr - di * zi + pr;
-        const ndi = dr * zi + di * zr + pi;
-        dr = ndr;
-        di = ndi;
-        const npr = pr * zr - pi * zi + coef[c]!;
-        const npi = pr * zi + pi * zr;
-        pr = npr;
-        pi = npi;
-      }
-      if (pr === 0 && pi === 0) continue;
-      // Newton ratio w = p / p'
-      const dd = dr * dr + di * di;
-      if (dd === 0) continue;
-      const wr = (pr * dr + pi * di) / dd;
-      const wi = (pi * dr - pr * di) / dd;
-      // Σ_{j≠k} 1/(z_k − z_j)
-      let sr = 0;
-      let si = 0;
-      for (let j = 0; j < d; j++) {
-        if (j === k) continue;
-        const ar = zr - re[j]!;
-        const ai = zi - im[j]!;
-        const aa = ar * ar + ai * ai;
-        if (aa === 0) continue;
-        sr += ar / aa;
-        si += -ai / aa;
-      }
-      // step = w / (1 − w·S)
-      const br = 1 - (wr * sr - wi * si);
-      const bi = -(wr * si + wi * sr);
-      const bb = br * br + bi * bi;
-      const stepR = (wr * br + wi * bi) / bb;
-      const stepI = (wi * br - wr * bi) / bb;
-      re[k] = zr - stepR;
-      im[k] = zi - stepI;
-      const rel = Math.hypot(stepR, stepI) / Math.max(Math.hypot(re[k]!, im[k]!), Number.MIN_VALUE);
+      const s = stepsAt / 8 + 3 * k;
+      if (memory[s] === 0) continue;
+      const rel = Math.hypot(memory[s + 1]!, memory[s + 2]!) / Math.max(Math.hypot(memory[reAt / 8 + k]!, memory[imAt / 8 + k]!), Number.MIN_VALUE);
       if (rel > maxStep) maxStep = rel;
     }
     if (maxStep < 4 * Number.EPSILON) break;
   }
+  re.set(memory.subarray(reAt / 8, reAt / 8 + d));
+  im.set(memory.subarray(imAt / 8, imAt / 8 + d));
   // Real polynomial: roots with a negligible imaginary part are real.
   for (let k = 0; k < d; k++) {
     if (Math.abs(im[k]!) <= 1e-14 * Math.hypot(re[k]!, im[k]!)) im[k] = 0;

@@ -45,6 +45,8 @@ export interface KernelExports {
   shiftSeries(x: number, n: number, c: number, out: number): void;
   /** The ADF regressors u_t = Δx_t − diffShift, L_t = x_{t−1} − levelShift into `u`, `level`; 0 when some x is not finite. */
   adfSeries(x: number, n: number, levelShift: number, diffShift: number, u: number, level: number): number;
+  /** One Aberth–Ehrlich sweep over the d roots `re`, `im` of `coef` (in place); per root [moved, step re, step im] into `steps` (kernels/dynamics-aberth.ts). */
+  aberthSweep(coef: number, d: number, re: number, im: number, steps: number): void;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */
