@@ -91,3 +91,37 @@ export function friedrichBinMeans(x: usize, count: i32, edges: usize, r: i32, wo
   put(compD, bin, cd);
   put(counts, bin, n);
 }
+
+/**
+ * The edges e_0..e_r of `pandas.qcut(values, r)` into `edges`, the values being the ascending
+ * `sorted[0..len)` without index `skip` (−1: none): numpy's percentile at q = (k·(1/r))·100/100
+ * (q = 1 for k = r), virtual index (m−1)·q, two-sided linear interpolation — a + Δ·γ below
+ * γ = 0.5, b − Δ·(1−γ) from it. Returns 1 when the edges strictly increase, 0 when two coincide
+ * (pandas: "Bin edges must be unique").
+ */
+export function quantileEdges(sorted: usize, len: i32, skip: i32, r: i32, edges: usize): i32 {
+  const m = skip >= 0 ? len - 1 : len;
+  const step = 1 / <f64>r;
+  const last = <f64>(m - 1);
+  for (let k = 0; k <= r; k++) {
+    const q = k == r ? 1 : (<f64>k * step * 100) / 100;
+    const v = last * q;
+    if (v >= last) {
+      put(edges, k, without(sorted, skip, m - 1));
+      continue;
+    }
+    const lo = Math.floor(v);
+    const gamma = v - lo;
+    const a = without(sorted, skip, <i32>lo);
+    const b = without(sorted, skip, <i32>lo + 1);
+    const diff = b - a;
+    put(edges, k, gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma);
+  }
+  for (let k = 1; k <= r; k++) if (!(get(edges, k) > get(edges, k - 1))) return 0;
+  return 1;
+}
+
+/** Element i of `sorted` with index `skip` removed. */
+@inline function without(sorted: usize, skip: i32, i: i32): f64 {
+  return get(sorted, skip >= 0 && i >= skip ? i + 1 : i);
+}

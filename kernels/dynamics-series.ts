@@ -35,3 +35,13 @@ export function adfSeries(x: usize, n: i32, levelShift: f64, diffShift: f64, u: 
   }
   return finite ? 1 : 0;
 }
+
+/** 1 when some x_t (t < n) is NaN, else 0. */
+export function hasNaN(x: usize, n: i32): i32 {
+  let nan = false;
+  for (let t = 0; t < n; t++) {
+    const v = get(x, t);
+    nan = nan || v != v;
+  }
+  return nan ? 1 : 0;
+}

@@ -35,6 +35,8 @@ export interface KernelExports {
   trendSums(y: number, n: number, sums: number): void;
   /** Friedrich's per-bin means of x_t and Δx_t (non-empty bins, in order) into `meansX`, `meansD`; returns how many (kernels/dynamics-friedrich.ts). */
   friedrichBinMeans(x: number, count: number, edges: number, r: number, work: number, meansX: number, meansD: number): number;
+  /** pandas.qcut's r+1 edges of ascending `sorted[0..len)` without index `skip` (−1: none) into `edges`; 0 when two coincide. */
+  quantileEdges(sorted: number, len: number, skip: number, r: number, edges: number): number;
   /** Minimum-norm least squares of the column-major m×n `u` (overwritten) by Jacobi SVD into `x`; returns the rank (kernels/dynamics-min-norm.ts). */
   minNormSolve(u: number, m: number, n: number, b: number, rcond: number, v: number, sigma: number, x: number): number;
   /** np.polyfit of m points `x`, `y` to degree `deg` into `coef`; `work` (deg+1)(m+deg+3) values. */
@@ -45,6 +47,8 @@ export interface KernelExports {
   shiftSeries(x: number, n: number, c: number, out: number): void;
   /** The ADF regressors u_t = Δx_t − diffShift, L_t = x_{t−1} − levelShift into `u`, `level`; 0 when some x is not finite. */
   adfSeries(x: number, n: number, levelShift: number, diffShift: number, u: number, level: number): number;
+  /** 1 when some of `x[0..n)` is NaN. */
+  hasNaN(x: number, n: number): number;
   /** One Aberth–Ehrlich sweep over the d roots `re`, `im` of `coef` (in place); per root [moved, step re, step im] into `steps` (kernels/dynamics-aberth.ts). */
   aberthSweep(coef: number, d: number, re: number, im: number, steps: number): void;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */

@@ -29,40 +29,27 @@ import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
 const edgesBuffer = new KernelBuffer();
+const sortedBuffer = new KernelBuffer();
 const workBuffer = new KernelBuffer();
 
 /**
  * The edges of `pandas.qcut(values, r)` on ascending `sorted`: pandas 2 calls
  * `np.percentile(sorted, 100·linspace(0, 1, r+1))`, i.e. virtual index (len−1)·q with numpy's
  * two-sided linear interpolation. The rounding steps (k·(1/r), ·100, /100) are kept because an
- * edge that lands an ulp below a data value moves that value to the next bin.
+ * edge that lands an ulp below a data value moves that value to the next bin. Computed in
+ * WebAssembly (kernels/dynamics-friedrich.ts, `quantileEdges`).
  */
 export function quantileEdges(sorted: Float64Array, r: number): Float64Array {
-  const m = sorted.length;
-  const edges = new Float64Array(r + 1);
-  const step = 1 / r;
-  for (let k = 0; k <= r; k++) {
-    const q = k === r ? 1 : ((k * step) * 100) / 100;
-    const v = (m - 1) * q;
-    if (v >= m - 1) {
-      edges[k] = sorted[m - 1]!;
-      continue;
-    }
-    const lo = Math.floor(v);
-    const gamma = v - lo;
-    const a = sorted[lo]!;
-    const b = sorted[lo + 1]!;
-    const diff = b - a;
-    edges[k] = gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-  }
-  return edges;
+  const at = edgesBuffer.pointer(r + 1);
+  kernels().fn.quantileEdges(sortedBuffer.copyIn(sorted), sorted.length, -1, r, at);
+  return edgesBuffer.view(r + 1).slice();
 }
 
 /**
- * `sorted` without one occurrence of `value` (an ascending copy of n − 1 values): the sorted
- * signal x_0..x_{n−2} from the sorted series, in O(n) instead of a second sort.
+ * The index of one occurrence of `value` in the ascending `sorted`, the one with the same sign
+ * of zero among equal values (−0 sorts before +0); throws when absent.
  */
-export function sortedWithout(sorted: Float64Array, value: number): Float64Array {
+function occurrenceOf(sorted: Float64Array, value: number): number {
   const n = sorted.length;
   let lo = 0;
   let hi = n;
@@ -71,12 +58,20 @@ export function sortedWithout(sorted: Float64Array, value: number): Float64Array
     if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  // Among equal values prefer the one with the same sign of zero (−0 sorts before +0).
   while (lo + 1 < n && sorted[lo + 1] === value && !Object.is(sorted[lo], value)) lo++;
   if (!(sorted[lo] === value)) throw new RangeError('sortedWithout: value not in the array');
-  const out = new Float64Array(n - 1);
-  out.set(sorted.subarray(0, lo));
-  out.set(sorted.subarray(lo + 1), lo);
+  return lo;
+}
+
+/**
+ * `sorted` without one occurrence of `value` (an ascending copy of n − 1 values): the sorted
+ * signal x_0..x_{n−2} from the sorted series, in O(n) instead of a second sort.
+ */
+export function sortedWithout(sorted: Float64Array, value: number): Float64Array {
+  const at = occurrenceOf(sorted, value);
+  const out = new Float64Array(sorted.length - 1);
+  out.set(sorted.subarray(0, at));
+  out.set(sorted.subarray(at + 1), at);
   return out;
 }
 
@@ -89,15 +84,15 @@ export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: num
   if (!Number.isInteger(r) || r < 1) throw new RangeError(`friedrich: r must be a positive integer, got ${r}`);
   const count = x.length - 1;
   if (count < 1) return null;
-  for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i]!)) return null;
-  const signal = x.subarray(0, count);
-  const sorted = sortedSeries ? sortedWithout(sortedSeries, x[count]!) : Float64Array.from(signal).sort();
-  const edges = quantileEdges(sorted, r);
-  for (let k = 1; k <= r; k++) if (!(edges[k]! > edges[k - 1]!)) return null; // "Bin edges must be unique"
-  // Kahan-compensated means per bin, in series order (pandas group_mean), in WebAssembly.
   const wasm = kernels();
   const xAt = seriesBuffer.copyIn(x);
-  const edgesAt = edgesBuffer.copyIn(edges);
+  if (wasm.fn.hasNaN(xAt, x.length)) return null;
+  // The quantile edges of the signal x_0..x_{n−2}: from the sorted series less x_{n−1} when given.
+  const sortedAt = sortedBuffer.copyIn(sortedSeries ?? Float64Array.from(x.subarray(0, count)).sort());
+  const skip = sortedSeries ? occurrenceOf(sortedSeries, x[count]!) : -1;
+  const edgesAt = edgesBuffer.pointer(r + 1);
+  if (!wasm.fn.quantileEdges(sortedAt, sortedSeries ? x.length : count, skip, r, edgesAt)) return null; // "Bin edges must be unique"
+  // Kahan-compensated means per bin, in series order (pandas group_mean), in WebAssembly.
   const work = workBuffer.pointer(7 * r);
   const meansXAt = work + 8 * 5 * r;
   const meansDAt = meansXAt + 8 * r;
