@@ -45,3 +45,19 @@ export function hasNaN(x: usize, n: i32): i32 {
   }
   return nan ? 1 : 0;
 }
+
+/**
+ * The ADF design on rows t = first..n−1 (m = n − first rows), column-major into `a`: columns
+ * [1, x_{t−1} − levelShift, Δx_{t−1} − diffShift, ..., Δx_{t−lags} − diffShift], and the
+ * response Δx_t − diffShift into `y` (Δx_s = x_s − x_{s−1}). Requires first ≥ lags + 1.
+ */
+export function adfDesign(x: usize, n: i32, first: i32, lags: i32, levelShift: f64, diffShift: f64, a: usize, y: usize): void {
+  const m = n - first;
+  for (let r = 0; r < m; r++) {
+    const t = first + r;
+    put(a, r, 1);
+    put(a, m + r, get(x, t - 1) - levelShift);
+    for (let j = 1; j <= lags; j++) put(a, (1 + j) * m + r, get(x, t - j) - get(x, t - j - 1) - diffShift);
+    put(y, r, get(x, t) - get(x, t - 1) - diffShift);
+  }
+}

@@ -13,5 +13,5 @@ export { chunkAggregates, trendSums } from './dynamics-linear-trend';
 export { friedrichBinMeans, quantileEdges } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';
-export { shiftSeries, adfSeries, hasNaN } from './dynamics-series';
+export { shiftSeries, adfSeries, hasNaN, adfDesign } from './dynamics-series';
 export { aberthSweep } from './dynamics-aberth';

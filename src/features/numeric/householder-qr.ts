@@ -41,17 +41,30 @@ const outputBuffer = new KernelBuffer();
 export function nestedQr(columns: readonly Float64Array[], y: ArrayLike<number>): NestedQr {
   const n = columns.length;
   const m = y.length;
-  const wasm = kernels();
-  const a = matrixBuffer.pointer(n * m);
-  // outputs: z (m), r (n²), rDiagonal (n), columnNorms (n), ssr (n + 1)
-  const out = outputBuffer.pointer(m + n * n + 3 * n + 1);
-  const memory = wasm.f64;
-  for (let j = 0; j < n; j++) memory.set(columns[j]!.subarray(0, m), a / 8 + j * m);
-  for (let i = 0; i < m; i++) memory[out / 8 + i] = y[i]!;
-  const rAt = out + 8 * m;
+  const { matrix, response } = nestedQrInput(m, n);
+  const memory = kernels().f64;
+  for (let j = 0; j < n; j++) memory.set(columns[j]!.subarray(0, m), matrix / 8 + j * m);
+  for (let i = 0; i < m; i++) memory[response / 8 + i] = y[i]!;
+  return nestedQrInKernel(m, n);
+}
+
+/**
+ * Kernel memory for the next `nestedQrInKernel(m, n)`: `matrix` (m×n column-major) and
+ * `response` (m values), to be filled by the caller.
+ */
+export function nestedQrInput(m: number, n: number): { matrix: number; response: number } {
+  const matrix = matrixBuffer.pointer(n * m);
+  const response = outputBuffer.pointer(m + n * n + 3 * n + 1);
+  return { matrix, response };
+}
+
+/** `nestedQr` of the matrix and response already written at `nestedQrInput(m, n)`'s pointers. */
+export function nestedQrInKernel(m: number, n: number): NestedQr {
+  const { matrix, response } = nestedQrInput(m, n);
+  const rAt = response + 8 * m;
   const diagonalAt = rAt + 8 * n * n;
   const normsAt = diagonalAt + 8 * n;
-  wasm.fn.householderQr(a, m, n, out, rAt, diagonalAt, normsAt, normsAt + 8 * n);
+  kernels().fn.householderQr(matrix, m, n, response, rAt, diagonalAt, normsAt, normsAt + 8 * n);
   const view = outputBuffer.view(m + n * n + 3 * n + 1);
   let at = 0;
   const take = (count: number) => view.slice(at, (at += count));

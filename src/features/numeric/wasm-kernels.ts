@@ -49,6 +49,8 @@ export interface KernelExports {
   adfSeries(x: number, n: number, levelShift: number, diffShift: number, u: number, level: number): number;
   /** 1 when some of `x[0..n)` is NaN. */
   hasNaN(x: number, n: number): number;
+  /** The ADF design on rows t = first..n−1 column-major into `a` (lags + 2 columns) and its response into `y`. */
+  adfDesign(x: number, n: number, first: number, lags: number, levelShift: number, diffShift: number, a: number, y: number): void;
   /** One Aberth–Ehrlich sweep over the d roots `re`, `im` of `coef` (in place); per root [moved, step re, step im] into `steps` (kernels/dynamics-aberth.ts). */
   aberthSweep(coef: number, d: number, re: number, im: number, steps: number): void;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */

@@ -22,7 +22,7 @@
  */
 import type { ParamSet } from '../../params.js';
 import type { SeriesContext } from '../../calculator.js';
-import { backSubstitute, nestedQr, type NestedLeastSquares } from '../../numeric/householder-qr.js';
+import { backSubstitute, nestedQrInKernel, nestedQrInput, type NestedLeastSquares } from '../../numeric/householder-qr.js';
 import { nestedCholesky } from './gram-least-squares.js';
 import { fillLaggedGram } from './lagged-gram.js';
 import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
@@ -42,30 +42,23 @@ const LOG_2PI = Math.log(2 * Math.PI);
 const T_STAT_STOP = 1.6448536269514722; // Φ⁻¹(0.95)
 const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
-/**
- * The ADF design on rows t = first..n−1 (indices into x): columns [1, x_{t−1} − x̄,
- * Δx_{t−1} − Δ̄, ..., Δx_{t−lags} − Δ̄] and the response Δx_t − Δ̄. The fixed shifts (x̄ and Δ̄
- * over the whole series) change no fitted model — every model has the constant — but keep
- * series far from zero (gauges around 1e8) well conditioned. The QR paths build this design;
- * the Gram paths use the same shifted values as series (`shiftedSeries`).
- */
-function shiftedRow(x: Float64Array, t: number, lags: number, levelShift: number, diffShift: number, row: Float64Array): number {
-  row[0] = 1;
-  row[1] = x[t - 1]! - levelShift;
-  for (let j = 1; j <= lags; j++) row[1 + j] = x[t - j]! - x[t - j - 1]! - diffShift;
-  return x[t]! - x[t - 1]! - diffShift;
-}
+const seriesBuffer = new KernelBuffer();
+const shiftedBuffer = new KernelBuffer();
 
-function design(x: Float64Array, first: number, lags: number, levelShift: number, diffShift: number): { columns: Float64Array[]; y: Float64Array } {
-  const rows = x.length - first;
-  const columns = Array.from({ length: lags + 2 }, () => new Float64Array(rows));
-  const y = new Float64Array(rows);
-  const row = new Float64Array(lags + 2);
-  for (let r = 0; r < rows; r++) {
-    y[r] = shiftedRow(x, first + r, lags, levelShift, diffShift, row);
-    for (let j = 0; j < lags + 2; j++) columns[j]![r] = row[j]!;
-  }
-  return { columns, y };
+/**
+ * The Householder QR of the ADF design on rows t = first..n−1 (indices into x): columns
+ * [1, x_{t−1} − x̄, Δx_{t−1} − Δ̄, ..., Δx_{t−lags} − Δ̄] and the response Δx_t − Δ̄, built in
+ * kernel memory (kernels/dynamics-series.ts, `adfDesign`). The fixed shifts (x̄ and Δ̄ over the
+ * whole series) change no fitted model — every model has the constant — but keep series far
+ * from zero (gauges around 1e8) well conditioned. The Gram paths use the same shifted values as
+ * series (`shiftedSeries`).
+ */
+function designQr(x: Float64Array, first: number, lags: number, shifts: Shifts): NestedLeastSquares {
+  const n = x.length;
+  const rows = n - first;
+  const { matrix, response } = nestedQrInput(rows, lags + 2);
+  kernels().fn.adfDesign(seriesBuffer.copyIn(x), n, first, lags, shifts.level, shifts.diff, matrix, response);
+  return nestedQrInKernel(rows, lags + 2);
 }
 
 /** numpy matrix_rank's tolerance for the design (σ_max ≈ the largest column norm). */
@@ -109,7 +102,7 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   return gramRefit(x, usedlag, shifts, series) ?? qrRefit(x, usedlag, shifts);
 }
 
-/** The fixed shifts of the design (see `shiftedRow`): x̄ and Δ̄ = (x_{n−1} − x_0)/(n − 1). */
+/** The fixed shifts of the design (see `designQr`): x̄ and Δ̄ = (x_{n−1} − x_0)/(n − 1). */
 export interface Shifts {
   readonly level: number;
   readonly diff: number;
@@ -161,8 +154,7 @@ function bestLagByCriterion(fit: NestedLeastSquares, maxlag: number, mode: 'aic'
  * t = maxlag+1..n−1, all columns), model p being its first p + 2 columns. Handles every mode.
  */
 export function qrLagSearch(x: Float64Array, maxlag: number, mode: string, shifts: Shifts): number {
-  const full = design(x, maxlag + 1, maxlag, shifts.level, shifts.diff);
-  const qr = nestedQr(full.columns, full.y);
+  const qr = designQr(x, maxlag + 1, maxlag, shifts);
   if (mode === 'aic' || mode === 'bic') return bestLagByCriterion(qr, maxlag, mode).lag;
   // "t-stat": walk down from maxlag to the first lag whose own |t| ≥ Φ⁻¹(0.95).
   let usedlag = 0;
@@ -214,9 +206,6 @@ export interface ShiftedSeries {
   readonly level: Float64Array;
 }
 
-const seriesBuffer = new KernelBuffer();
-const shiftedBuffer = new KernelBuffer();
-
 /** The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x has a NaN or an infinity. */
 function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries | null {
   const n = x.length;
@@ -260,8 +249,7 @@ export function gramRefit(
  * teststat = β_1 / √(SSR/(rows − rank)·‖w‖²).
  */
 export function qrRefit(x: Float64Array, usedlag: number, shifts: Shifts): AdfResult {
-  const { columns, y } = design(x, usedlag + 1, usedlag, shifts.level, shifts.diff);
-  const qr = nestedQr(columns, y);
+  const qr = designQr(x, usedlag + 1, usedlag, shifts);
   const q = qr.cols;
   const r = qr.r;
   let norm = 0;
