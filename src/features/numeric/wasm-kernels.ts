@@ -132,25 +132,26 @@ class Kernels {
     this.bytes = new Uint8Array(this.memory.buffer);
   }
 
-  /** The whole memory as float64s (index = pointer / 8); a fresh view after the memory grew. */
+  /** The whole memory as float64s (index = pointer / 8). */
   get f64(): Float64Array {
-    if (this.view.buffer !== this.memory.buffer) this.view = new Float64Array(this.memory.buffer);
     return this.view;
   }
 
-  /** The whole memory as bytes (index = pointer); a fresh view after the memory grew. */
+  /** The whole memory as bytes (index = pointer). */
   get u8(): Uint8Array {
-    if (this.bytes.buffer !== this.memory.buffer) this.bytes = new Uint8Array(this.memory.buffer);
     return this.bytes;
   }
 
   /**
    * A new region of `count` float64s, past everything reserved before (the module itself
-   * allocates nothing, so memory beyond its initial size is ours alone).
+   * allocates nothing, so memory beyond its initial size is ours alone, and only this grows
+   * it: the views are renewed here, the one place their buffer can detach).
    */
   reserve(count: number): number {
     const pointer = this.memory.buffer.byteLength;
     this.memory.grow(Math.ceil((count * 8) / PAGE));
+    this.view = new Float64Array(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
     return pointer;
   }
 }
