@@ -102,7 +102,7 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
     else parts.push(...lines);
   }
   mark('formatted');
-  await writeFileAtomic(path, Buffer.concat(parts));
+  await writeFileAtomic(path, parts);
   mark('written');
 }
 

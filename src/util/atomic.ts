@@ -3,19 +3,30 @@
  * failure never leaves a partial file (or folder) behind under the final name.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now().toString(36)}`);
 }
 
-/** Writes `data` to `path` atomically, creating the parent folder when missing. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `path` atomically, creating the parent folder when missing; a list of byte
+ * chunks is written one after the other in one gathering write (no joined copy).
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = temporaryName(path);
   try {
-    await writeFile(tmp, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(tmp, data);
+    else {
+      const file = await open(tmp, 'w');
+      try {
+        await file.writev(data as Uint8Array[]);
+      } finally {
+        await file.close();
+      }
+    }
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
