@@ -327,3 +327,19 @@ export function formatRow(values: usize, width: i32, out: usize, tables: usize):
   }
   return <i32>(p - out);
 }
+
+/**
+ * The first digit (1..9) of the shortest, closest decimal of the positive finite double with
+ * bits `bits` (the first digit of String(x), of numpy's `format_float_scientific`); `tables`
+ * as for {@link formatRow}.
+ */
+export function shortestLeadingDigit(bits: u64, tables: usize): i32 {
+  shortest(bits, tables);
+  let d = digits; // < 10^17
+  if (d >= 10000000000000000) d /= 10000000000000000;
+  if (d >= 100000000) d /= 100000000;
+  if (d >= 10000) d /= 10000;
+  if (d >= 100) d /= 100;
+  if (d >= 10) d /= 10;
+  return <i32>d;
+}

@@ -5,3 +5,7 @@ export { seriesSummary, countBeyondLimits } from './stats-series-summary';
 export { permutationPatterns } from './stats-permutation-patterns';
 export { linspace, histogramCounts, lempelZivWorkSize, lempelZivPhrases, phraseWorkSize, countPhrases } from './stats-equal-width-bins';
 export { valueRuns, indexMassQuantiles } from './stats-value-runs';
+export { sortWorkSize, sortSeries } from './stats-sort';
+export { laggedProductSum } from './stats-lagged-products';
+export { leadingDigitCounts } from './stats-leading-digits';
+export { countMatching, peakCounts } from './stats-threshold-counts';

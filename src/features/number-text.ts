@@ -72,3 +72,19 @@ export class RowTextFormatter {
     return p;
   }
 }
+
+let kernelTables = -1;
+
+/**
+ * The pointer of {@link pow5Tables} in this thread's kernel memory, written there once: for
+ * other kernels that call kernels/shortest-decimal.ts's digit functions.
+ */
+export function kernelPow5Tables(): number {
+  if (kernelTables < 0) {
+    const words = pow5Tables();
+    const k = kernels();
+    kernelTables = k.reserve(words.length);
+    new BigUint64Array(k.f64.buffer, kernelTables, words.length).set(words);
+  }
+  return kernelTables;
+}

@@ -105,6 +105,18 @@ export interface KernelExports {
   valueRuns(sorted: number, n: number, values: number, points: number, out: number): void;
   /** index_mass_quantile's first index reaching each of `k` quantiles `qs` into `first`; 0 when the mass is 0. */
   indexMassQuantiles(x: number, n: number, qs: number, k: number, absolute: number, shares: number, first: number): number;
+  /** The float64s of `sortSeries`' work region for n values (kernels/stats-sort.ts). */
+  sortWorkSize(n: number): number;
+  /** `out[0..n)` = `x[0..n)` ascending as `Float64Array.prototype.sort()` orders it (-0 before +0, NaN last, canonical); `out` may be `x`. */
+  sortSeries(x: number, n: number, out: number, work: number): void;
+  /** The pairwise sum of c3's (kind 0) or time_reversal_asymmetry_statistic's (kind 1) n − 2·lag terms of `x` (`terms`: scratch) (kernels/stats-lagged-products.ts). */
+  laggedProductSum(x: number, n: number, lag: number, kind: number, terms: number): number;
+  /** benford_correlation's counts of the leading digits 1..9 of |x_i| (shortest decimal) into `counts` (9 float64s); `tables`: number-text.ts's `kernelPow5Tables()` (kernels/stats-leading-digits.ts). */
+  leadingDigitCounts(x: number, n: number, tables: number, counts: number): void;
+  /** #{i : x_i satisfies `kind`}: 0 crossings of level a, 1 a <= x_i < b, 2 x_i >= a, 3 x_i <= a, 4 x_i == a, 5 NaN (kernels/stats-threshold-counts.ts). */
+  countMatching(x: number, n: number, kind: number, a: number, b: number): number;
+  /** number_peaks' counts for the `k` ascending positive `supports` into `out`; `candidates`: n i32s of scratch. */
+  peakCounts(x: number, n: number, supports: number, k: number, candidates: number, out: number): void;
 }
 
 /**

@@ -1,61 +1,25 @@
 /** tsfresh's `benford_correlation`: how well the leading digits follow Benford's law. */
 import { scalarCalculator, type Calculator } from '../../calculator.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { kernelPow5Tables } from '../../number-text.js';
+import { seriesPointer } from './series-moments.js';
 
 /** log10(1 + 1/d) for d = 1..9: Benford's distribution of leading digits. */
 const BENFORD = Float64Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
 
-/** 10^e for e = -330..330 (approximate below 1e-290; only used where exact enough). */
-const POWERS_OF_TEN = Float64Array.from({ length: 661 }, (_, i) => 10 ** (i - 330));
-
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-/** Index of the high word of a double in `words` (1 on little-endian machines). */
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOG10_2 = Math.log10(2);
-
-/**
- * floor(log10(v)) for a normal positive double, without a logarithm: the binary exponent e2
- * gives log10(v) in [e2 log10(2), (e2 + 1) log10(2)), so the decimal exponent is
- * floor(e2 log10(2)) or one more, decided by comparing v with that power of ten. Exact where
- * the table's power of ten is; elsewhere off by at most one near a power of ten, which
- * {@link leadingDigit} catches (its mantissa then falls outside [1, 10)).
- */
-function decimalExponent(v: number): number {
-  bits[0] = v;
-  const e2 = ((words[HI]! >>> 20) & 0x7ff) - 1023;
-  const e10 = Math.floor(e2 * LOG10_2);
-  return v >= POWERS_OF_TEN[e10 + 331]! ? e10 + 1 : e10;
-}
+const digitCounts = new KernelBuffer();
+const oneValue = new KernelBuffer();
 
 /**
  * The leading digit tsfresh reads for one value: the first character of numpy's shortest
  * scientific repr of |v| (`np.format_float_scientific`), after `np.nan_to_num` (NaN -> 0,
- * +-inf -> the largest double). 0 for zero.
- *
- * The shortest repr starts with the true leading digit except when the value is the double
- * nearest to a one-digit number D * 10^e (then it is written `De..`, e.g. 3e-05), so the
- * arithmetic estimate is only checked against the string near such boundaries.
+ * +-inf -> the largest double). 0 for zero. (One value through the series kernel.)
  */
 export function leadingDigit(value: number): number {
-  let v = Math.abs(value);
-  if (v !== v || v === 0) return 0;
-  if (v === Infinity) v = Number.MAX_VALUE;
-  // below ~1e-290 the power of ten loses precision (subnormals): read the digit off the string
-  if (v < 1e-290) return Number(v.toExponential()[0]);
-  const exponent = decimalExponent(v);
-  if (Number.isInteger(v) && v < 1e15) {
-    // integers: powers of ten up to 1e15 and the quotient's floor are exact
-    let p = POWERS_OF_TEN[exponent + 330]!;
-    if (p > v) p /= 10;
-    else if (p * 10 <= v) p *= 10;
-    return Math.floor(v / p);
-  }
-  const mantissa = v / POWERS_OF_TEN[exponent + 330]!;
-  const nearest = Math.round(mantissa);
-  if (Math.abs(mantissa - nearest) < 1e-9 || mantissa < 1 || mantissa >= 10) {
-    return Number(v.toExponential()[0]);
-  }
-  return Math.floor(mantissa);
+  const at = oneValue.pointer(1);
+  kernels().f64[at / 8] = value;
+  kernels().fn.leadingDigitCounts(at, 1, kernelPow5Tables(), digitCounts.pointer(9));
+  return digitCounts.view(9).indexOf(1) + 1;
 }
 
 /** Pearson's correlation of two equally long samples, as `np.corrcoef(a, b)[0, 1]` (clipped to [-1, 1]). */
@@ -91,12 +55,10 @@ const digitShare = new Float64Array(9);
  * d (a value 0 has leading digit 0 and counts for no d). NaN when every share is equal (e.g.
  * an all-zero series), where the correlation is undefined.
  */
-export const benfordCorrelation: Calculator = scalarCalculator('benford_correlation', (x) => {
-  digitShare.fill(0);
-  for (let i = 0; i < x.length; i++) {
-    const d = leadingDigit(x[i]!);
-    if (d > 0) digitShare[d - 1]!++;
-  }
-  for (let d = 0; d < 9; d++) digitShare[d] = digitShare[d]! / x.length;
+export const benfordCorrelation: Calculator = scalarCalculator('benford_correlation', (x, ctx) => {
+  // the digit counts in WebAssembly (kernels/stats-leading-digits.ts)
+  kernels().fn.leadingDigitCounts(seriesPointer(ctx), x.length, kernelPow5Tables(), digitCounts.pointer(9));
+  const counts = digitCounts.view(9);
+  for (let d = 0; d < 9; d++) digitShare[d] = counts[d]! / x.length;
   return correlation(BENFORD, digitShare);
 });

@@ -1,26 +1,27 @@
 /**
  * Non-linearity statistics built from lagged products: tsfresh's `c3` and
- * `time_reversal_asymmetry_statistic`.
+ * `time_reversal_asymmetry_statistic`. The terms and their pairwise sum are computed in
+ * WebAssembly (kernels/stats-lagged-products.ts).
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
-import { scratchBuffer } from './scratch.js';
+import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { seriesPointer } from './series-moments.js';
 import { integerParam } from './parameters.js';
 
-const terms = scratchBuffer();
+const terms = new KernelBuffer();
+const C3 = 0;
+const TIME_REVERSAL = 1;
 
 /**
  * `c3(lag)`: (1 / (n - 2 lag)) * sum_{i=0}^{n-2lag-1} x_{i+2lag} * x_{i+lag} * x_i
  * (Schreiber & Schmitz's non-linearity measure); 0 when 2 lag >= n, as in tsfresh.
  */
-export const c3: Calculator = paramCalculator('c3', (x, params) => {
+export const c3: Calculator = paramCalculator('c3', (x, params, ctx) => {
   const lag = integerParam('c3', params, 'lag', 0);
   const n = x.length;
   if (2 * lag >= n) return 0;
   const m = n - 2 * lag;
-  const t = terms(m);
-  for (let i = 0; i < m; i++) t[i] = x[i + 2 * lag]! * x[i + lag]! * x[i]!;
-  return pairwiseSum(t, 0, m) / m;
+  return kernels().fn.laggedProductSum(seriesPointer(ctx), n, lag, C3, terms.pointer(m)) / m;
 });
 
 /**
@@ -32,18 +33,11 @@ export const c3: Calculator = paramCalculator('c3', (x, params) => {
  */
 export const timeReversalAsymmetryStatistic: Calculator = paramCalculator(
   'time_reversal_asymmetry_statistic',
-  (x, params) => {
+  (x, params, ctx) => {
     const lag = integerParam('time_reversal_asymmetry_statistic', params, 'lag', 0);
     const n = x.length;
     if (2 * lag >= n) return 0;
     const m = n - 2 * lag;
-    const t = terms(m);
-    for (let i = 0; i < m; i++) {
-      const twoLag = x[i + 2 * lag]!;
-      const oneLag = x[i + lag]!;
-      const now = x[i]!;
-      t[i] = twoLag * twoLag * oneLag - oneLag * now * now;
-    }
-    return pairwiseSum(t, 0, m) / m;
+    return kernels().fn.laggedProductSum(seriesPointer(ctx), n, lag, TIME_REVERSAL, terms.pointer(m)) / m;
   },
 );

@@ -21,6 +21,20 @@ import type { SeriesContext } from '../../calculator.js';
 import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 const series = new KernelBuffer();
+/** The context whose series `series` holds. */
+let seriesOwner: SeriesContext | null = null;
+
+/**
+ * The pointer of the series `ctx.x` copied into kernel memory (once per series), for kernels
+ * that read it; valid until the next call of this function on another series.
+ */
+export function seriesPointer(ctx: SeriesContext): number {
+  if (seriesOwner !== ctx) {
+    series.copyIn(ctx.x);
+    seriesOwner = ctx;
+  }
+  return series.pointer(ctx.x.length);
+}
 const scratch = new KernelBuffer();
 const summaryOut = new KernelBuffer();
 
@@ -46,7 +60,7 @@ function seriesSummary(ctx: SeriesContext): Float64Array {
   return ctx.memo('series-summary', () => {
     const x = ctx.x;
     const n = x.length;
-    kernels().fn.seriesSummary(series.copyIn(x), n, scratch.pointer(3 * n), summaryOut.pointer(SUMMARY_LENGTH));
+    kernels().fn.seriesSummary(seriesPointer(ctx), n, scratch.pointer(3 * n), summaryOut.pointer(SUMMARY_LENGTH));
     const summary = summaryOut.view(SUMMARY_LENGTH).slice();
     // the shared 'mean' key, as other families and the memo contract expect it
     ctx.memo('mean', () => summary[SUM]! / n);
@@ -92,9 +106,39 @@ export function seriesStd(ctx: SeriesContext): number {
   return ctx.memo('std', () => Math.sqrt(seriesVariance(ctx)));
 }
 
-/** An ascending copy of the series, NaN last (as `np.sort`). Do not modify it. */
+const sortedSeries = new KernelBuffer();
+const sortWork = new KernelBuffer();
+/** The context whose sorted series `sortedSeries` holds (a kernel region outlives no series). */
+let sortedOwner: SeriesContext | null = null;
+
+/**
+ * An ascending copy of the series, NaN last (as `np.sort`; `Float64Array.prototype.sort()`'s
+ * order, -0 before +0), sorted in WebAssembly (kernels/stats-sort.ts). Do not modify it.
+ */
 export function seriesSorted(ctx: SeriesContext): Float64Array {
-  return ctx.memo('sorted', () => Float64Array.from(ctx.x).sort());
+  return ctx.memo('sorted', () => {
+    const x = ctx.x;
+    const n = x.length;
+    const wasm = kernels();
+    const at = sortedSeries.copyIn(x);
+    wasm.fn.sortSeries(at, n, at, sortWork.pointer(wasm.fn.sortWorkSize(n)));
+    sortedOwner = ctx;
+    return sortedSeries.view(n).slice();
+  });
+}
+
+/**
+ * The pointer of the sorted series (`seriesSorted`) in kernel memory, for kernels that read
+ * it; valid until the next call of this function or of `seriesSorted` on another series.
+ */
+export function seriesSortedPointer(ctx: SeriesContext): number {
+  const sorted = seriesSorted(ctx);
+  // the memo may have been made elsewhere (another family), or for an earlier series
+  if (sortedOwner !== ctx) {
+    sortedSeries.copyIn(sorted);
+    sortedOwner = ctx;
+  }
+  return sortedSeries.pointer(sorted.length);
 }
 
 /** Minimum, maximum and where they first and last occur; NaN wins as in `np.max`/`np.argmax`. */

@@ -5,11 +5,10 @@
 import { paramCalculator, requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
 import { sortedMedian } from './numpy-quantile.js';
-import { seriesExtremes, seriesMean, seriesSorted, seriesStd } from './series-moments.js';
+import { seriesExtremes, seriesMean, seriesPointer, seriesSorted, seriesStd } from './series-moments.js';
 import { numberParam } from './parameters.js';
 import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
-const series = new KernelBuffer();
 const limitValues = new KernelBuffer();
 const counts = new KernelBuffer();
 
@@ -53,7 +52,7 @@ export const ratioBeyondRSigma: Calculator = {
     const limits = limitValues.view(list.length);
     for (let i = 0; i < list.length; i++) limits[i] = numberParam('ratio_beyond_r_sigma', list[i]!, 'r') * std;
     // |x_i - mean| > r * std counted for every r in one WebAssembly call (kernels/stats-series-summary.ts)
-    kernels().fn.countBeyondLimits(series.copyIn(x), x.length, seriesMean(ctx), limitValues.pointer(list.length), list.length, counts.pointer(list.length));
+    kernels().fn.countBeyondLimits(seriesPointer(ctx), x.length, seriesMean(ctx), limitValues.pointer(list.length), list.length, counts.pointer(list.length));
     const beyond = counts.view(list.length);
     for (let i = 0; i < list.length; i++) out[offset + i] = beyond[i]! / x.length;
   },

@@ -1,43 +1,38 @@
 /**
  * Counting values against thresholds: tsfresh's `value_count`, `range_count`, `count_above`
- * and `count_below` (exact float comparisons, as numpy's `==`, `>=`, `<`, `<=`).
+ * and `count_below` (exact float comparisons, as numpy's `==`, `>=`, `<`, `<=`), counted in
+ * WebAssembly (kernels/stats-threshold-counts.ts).
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
+import { kernels } from '../../numeric/wasm-kernels.js';
+import { seriesPointer } from './series-moments.js';
 import { numberParam } from './parameters.js';
 
+/** The comparisons of kernels/stats-threshold-counts.ts's `countMatching`. */
+export const Matching = { Crossings: 0, InRange: 1, AtLeast: 2, AtMost: 3, Equal: 4, IsNaN: 5 } as const;
+
 /** `value_count(value)`: #{i : x_i == value}; for value NaN, the number of NaNs. */
-export const valueCount: Calculator = paramCalculator('value_count', (x, params) => {
+export const valueCount: Calculator = paramCalculator('value_count', (x, params, ctx) => {
   const value = numberParam('value_count', params, 'value');
-  let count = 0;
-  if (Number.isNaN(value)) {
-    for (let i = 0; i < x.length; i++) if (x[i] !== x[i]) count++;
-  } else {
-    for (let i = 0; i < x.length; i++) if (x[i] === value) count++;
-  }
-  return count;
+  const kind = Number.isNaN(value) ? Matching.IsNaN : Matching.Equal;
+  return kernels().fn.countMatching(seriesPointer(ctx), x.length, kind, value, 0);
 });
 
 /** `range_count(min, max)`: #{i : min <= x_i < max}. */
-export const rangeCount: Calculator = paramCalculator('range_count', (x, params) => {
+export const rangeCount: Calculator = paramCalculator('range_count', (x, params, ctx) => {
   const lower = numberParam('range_count', params, 'min');
   const upper = numberParam('range_count', params, 'max');
-  let count = 0;
-  for (let i = 0; i < x.length; i++) if (x[i]! >= lower && x[i]! < upper) count++;
-  return count;
+  return kernels().fn.countMatching(seriesPointer(ctx), x.length, Matching.InRange, lower, upper);
 });
 
 /** `count_above(t)`: #{i : x_i >= t} / n, the share of values at or above t (NaN when empty). */
-export const countAbove: Calculator = paramCalculator('count_above', (x, params) => {
+export const countAbove: Calculator = paramCalculator('count_above', (x, params, ctx) => {
   const t = numberParam('count_above', params, 't');
-  let count = 0;
-  for (let i = 0; i < x.length; i++) if (x[i]! >= t) count++;
-  return count / x.length;
+  return kernels().fn.countMatching(seriesPointer(ctx), x.length, Matching.AtLeast, t, 0) / x.length;
 });
 
 /** `count_below(t)`: #{i : x_i <= t} / n, the share of values at or below t (NaN when empty). */
-export const countBelow: Calculator = paramCalculator('count_below', (x, params) => {
+export const countBelow: Calculator = paramCalculator('count_below', (x, params, ctx) => {
   const t = numberParam('count_below', params, 't');
-  let count = 0;
-  for (let i = 0; i < x.length; i++) if (x[i]! <= t) count++;
-  return count / x.length;
+  return kernels().fn.countMatching(seriesPointer(ctx), x.length, Matching.AtMost, t, 0) / x.length;
 });

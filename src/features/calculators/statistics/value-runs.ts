@@ -4,7 +4,7 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
-import { seriesSorted } from './series-moments.js';
+import { seriesSortedPointer } from './series-moments.js';
 
 /** Counts and sums over the distinct values (runs of equal values in the sorted series). */
 export interface ValueRuns {
@@ -20,7 +20,6 @@ export interface ValueRuns {
   readonly sumOfReoccurringPoints: number;
 }
 
-const sortedValues = new KernelBuffer();
 const valueTerms = new KernelBuffer();
 const pointTerms = new KernelBuffer();
 const runsOut = new KernelBuffer();
@@ -28,9 +27,8 @@ const runsOut = new KernelBuffer();
 /** The value runs of the series, memo key 'value-runs' (counted in WebAssembly, kernels/stats-value-runs.ts). */
 export function valueRuns(ctx: SeriesContext): ValueRuns {
   return ctx.memo('value-runs', () => {
-    const sorted = seriesSorted(ctx);
-    const n = sorted.length;
-    kernels().fn.valueRuns(sortedValues.copyIn(sorted), n, valueTerms.pointer(n), pointTerms.pointer(n), runsOut.pointer(5));
+    const n = ctx.x.length;
+    kernels().fn.valueRuns(seriesSortedPointer(ctx), n, valueTerms.pointer(n), pointTerms.pointer(n), runsOut.pointer(5));
     const [distinct, reoccurringValues, reoccurringPoints, sumOfReoccurringValues, sumOfReoccurringPoints] = runsOut.view(5);
     return {
       distinct: distinct!,
