@@ -7,6 +7,8 @@
  * and sums; max/min propagate the first NaN.
  */
 
+import { pairwiseSum } from './stats-pairwise-sum';
+
 @inline function get(p: usize, i: i32): f64 {
   return load<f64>(p + (<usize>i << 3));
 }
@@ -15,47 +17,14 @@
   store<f64>(p + (<usize>i << 3), v);
 }
 
-/** numpy's pairwise sum of a[0..n). */
-function pairwise(a: usize, n: i32): f64 {
-  if (n < 8) {
-    let res: f64 = 0;
-    for (let i = 0; i < n; i++) res += get(a, i);
-    return res;
-  }
-  if (n <= 128) {
-    // r0..r7 as four f64x2 lanes, each accumulated in the scalar order
-    let r01 = v128.load(a);
-    let r23 = v128.load(a, 16);
-    let r45 = v128.load(a, 32);
-    let r67 = v128.load(a, 48);
-    const blocked = n - (n % 8);
-    let i = 8;
-    for (; i < blocked; i += 8) {
-      const p = a + (<usize>i << 3);
-      r01 = f64x2.add(r01, v128.load(p));
-      r23 = f64x2.add(r23, v128.load(p, 16));
-      r45 = f64x2.add(r45, v128.load(p, 32));
-      r67 = f64x2.add(r67, v128.load(p, 48));
-    }
-    let res =
-      f64x2.extract_lane(r01, 0) + f64x2.extract_lane(r01, 1) + (f64x2.extract_lane(r23, 0) + f64x2.extract_lane(r23, 1)) +
-      (f64x2.extract_lane(r45, 0) + f64x2.extract_lane(r45, 1) + (f64x2.extract_lane(r67, 0) + f64x2.extract_lane(r67, 1)));
-    for (; i < n; i++) res += get(a, i);
-    return res;
-  }
-  let n2 = n / 2;
-  n2 -= n2 % 8;
-  return pairwise(a, n2) + pairwise(a + (<usize>n2 << 3), n - n2);
-}
-
 /** np.var(a[0..n)) (ddof 0): squared deviations from the pairwise mean into `scratch`, summed pairwise. */
 function variance(a: usize, n: i32, scratch: usize): f64 {
-  const mean = pairwise(a, n) / <f64>n;
+  const mean = pairwiseSum(a, n) / <f64>n;
   for (let i = 0; i < n; i++) {
     const d = get(a, i) - mean;
     put(scratch, i, d * d);
   }
-  return pairwise(scratch, n) / <f64>n;
+  return pairwiseSum(scratch, n) / <f64>n;
 }
 
 /**
@@ -82,10 +51,10 @@ export function chunkAggregates(x: usize, n: i32, kind: i32, chunkLen: i32, out:
         const w = get(a, i);
         if (!(w >= v)) v = w;
       }
-    } else if (kind == 2) v = pairwise(a, count) / <f64>count;
+    } else if (kind == 2) v = pairwiseSum(a, count) / <f64>count;
     else if (kind == 3) v = variance(a, count, scratch);
     else if (kind == 4) v = sqrt<f64>(variance(a, count, scratch));
-    else v = pairwise(a, count);
+    else v = pairwiseSum(a, count);
     put(out, c, v);
   }
 }
@@ -97,7 +66,7 @@ export function chunkAggregates(x: usize, n: i32, kind: i32, chunkLen: i32, out:
 export function trendSums(y: usize, n: i32, sums: usize): void {
   const count = <f64>n;
   const xMean = (count * <f64>(n - 1)) / 2 / count;
-  const yMean = pairwise(y, n) / count;
+  const yMean = pairwiseSum(y, n) / count;
   let sxx: f64 = 0;
   let sxy: f64 = 0;
   let syy: f64 = 0;

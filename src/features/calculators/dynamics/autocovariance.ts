@@ -7,8 +7,8 @@
  * computed directly in O(n·maxLag) (maxLag is at most a few dozen in every tsfresh setting),
  * in WebAssembly (kernels/dynamics-autocovariance.ts: eight lags per pass over the data, every
  * sum in increasing t), and cached under the memo key `dynamics.acovf` — a longer
- * request recomputes and replaces it. Also here: the shared memos `mean` and `sorted` (same
- * meaning as in the other families) and `dynamics.variance`.
+ * request recomputes and replaces it. Also here: the shared memo `mean` (same meaning as in the
+ * other families) and `dynamics.variance`.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { numpyMean, numpyVariance } from '../../numeric/pairwise-sum.js';
@@ -17,11 +17,6 @@ import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 /** The numpy mean of the series, memo key `mean` (shared meaning across families). */
 export function seriesMean(ctx: SeriesContext): number {
   return ctx.memo('mean', () => numpyMean(ctx.x));
-}
-
-/** An ascending copy of the series (NaN last, as `np.sort`), memo key `sorted` (shared meaning across families). Do not modify it. */
-export function seriesSorted(ctx: SeriesContext): Float64Array {
-  return ctx.memo('sorted', () => Float64Array.from(ctx.x).sort());
 }
 
 /** `np.var(x)` (population variance, ddof 0) computed numpy's way, memo key `dynamics.variance`. */

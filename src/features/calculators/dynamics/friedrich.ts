@@ -24,7 +24,7 @@ import { num } from '../../params.js';
 import { polyfit } from '../../numeric/polyfit.js';
 import { polynomialRoots } from '../../numeric/polynomial-roots.js';
 import { combinerCalculator } from './combiner.js';
-import { seriesSorted } from './autocovariance.js';
+import { seriesSorted } from '../statistics/series-moments.js';
 import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
