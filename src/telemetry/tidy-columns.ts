@@ -7,18 +7,18 @@
  * (tidy-csv.ts) wraps it in an arquero table.
  *
  * {@link readTidyColumns} parses the file's bytes directly (no strings per line or field):
- * numbers through {@link scanDecimalBytes}, anything unusual in a field through the same
+ * runs of plain numeric lines through the WebAssembly reader ({@link NumericLines}), a line
+ * with anything unusual in a field through the same
  * cell rules as before ({@link parseNumberCell}), and a file with a quote in its body through
  * the general RFC 4180 reader. The values, and the errors, are the same either way.
  */
 import { open } from 'node:fs/promises';
 import { Float64ColumnBuilder } from './column-builder.js';
 import { CsvRecordParser, forEachCsvRecord } from './csv-reader.js';
-import { NOT_FAST, scanDecimalBytes, scanEnd } from './decimal-bytes.js';
 import { TelemetryInputError } from './errors.js';
 import { parseNumberCell, UNPARSABLE } from './number-cell.js';
 import { TIDY_ID_COLUMNS } from './tidy-table.js';
-import { KernelBuffer, kernels } from '../features/numeric/wasm-kernels.js';
+import { NumericLines } from './numeric-lines.js';
 
 /** A table of named Float64Array columns of equal length, in file order. */
 export class TidyColumns {
@@ -224,7 +224,7 @@ async function readBytes(path: string, chunkBytes: number): Promise<TidyColumns>
 function parseLines(bytes: Buffer, pos: number, filled: number, atEnd: boolean, sink: ColumnSink, line: number): { pos: number; line: number } {
   numericLines.load(bytes, pos, filled);
   while (pos < filled) {
-    const run = numericLines.read(pos, filled, atEnd, sink);
+    const run = numericLines.read(pos, filled, atEnd, sink.columns);
     pos = run.pos;
     line += run.lines;
     if (run.full) continue;
@@ -255,75 +255,20 @@ function parseLine(bytes: Buffer, pos: number, filled: number, atEnd: boolean, s
   let start = pos;
   for (;;) {
     if (field >= width) throw sink.fieldCount(countFields(bytes, pos, end), line);
-    // the usual field, a number up to the comma: found and read in one pass
-    const value = scanDecimalBytes(bytes, start, end);
-    let stop = scanEnd;
-    if (value !== NOT_FAST && (stop === end || bytes[stop] === 44)) sink.columns[field]!.push(value);
-    else {
-      stop = start;
-      while (stop < end) {
-        const c = bytes[stop]!;
-        if (c === 44) break;
-        if (c === 34) throw new NeedsGeneralReader();
-        stop++;
-      }
-      sink.cell(field, bytes.toString('utf8', start, stop), line);
+    let stop = start;
+    while (stop < end) {
+      const c = bytes[stop]!;
+      if (c === 44) break;
+      if (c === 34) throw new NeedsGeneralReader();
+      stop++;
     }
+    sink.cell(field, bytes.toString('utf8', start, stop), line);
     field++;
     if (stop >= end) break;
     start = stop + 1;
   }
   if (field !== width) throw sink.fieldCount(field, line);
   return newline + 1;
-}
-
-/** Rows the WebAssembly reader parses per call (its output block holds width x this many values). */
-const NUMERIC_BLOCK_ROWS = 4096;
-
-/**
- * The WebAssembly reader of plain numeric lines (kernels/csv-numbers.ts): `load` copies a
- * chunk's bytes into kernel memory once, then each `read` parses lines from `pos` into a
- * column-major block and appends it to the sink's columns. The numbers are the doubles
- * scanDecimalBytes gives (the kernel is the same algorithm).
- */
-class NumericLines {
-  private readonly input = new KernelBuffer();
-  private readonly block = new KernelBuffer();
-  private readonly state = new KernelBuffer();
-  /** The file position of the first loaded byte. */
-  private base = 0;
-  private bytesPointer = 0;
-
-  /** Copies `bytes[pos, filled)` into kernel memory, for the `read` calls that follow. */
-  load(bytes: Buffer, pos: number, filled: number): void {
-    const count = filled - pos;
-    this.bytesPointer = this.input.pointer(Math.ceil(count / 8) + 1);
-    kernels().u8.set(bytes.subarray(pos, filled), this.bytesPointer);
-    this.base = pos;
-  }
-
-  /**
-   * Parses plain numeric lines from `pos` (a position in the loaded chunk's buffer); returns
-   * where it stopped, the lines consumed, and whether it stopped only because its block was full.
-   */
-  read(pos: number, filled: number, atEnd: boolean, sink: ColumnSink): { pos: number; lines: number; full: boolean } {
-    const width = sink.header.length;
-    const k = kernels();
-    const out = this.block.pointer(width * NUMERIC_BLOCK_ROWS);
-    const state = this.state.pointer(3);
-    k.fn.csvNumberRows(this.bytesPointer, pos - this.base, filled - this.base, atEnd ? 1 : 0, width, out, NUMERIC_BLOCK_ROWS, state);
-    const f64 = k.f64;
-    const stopped = f64[state / 8]! + this.base;
-    const rows = f64[state / 8 + 1]!;
-    const lines = f64[state / 8 + 2]!;
-    if (rows > 0) {
-      for (let j = 0; j < width; j++) {
-        const from = out / 8 + j * NUMERIC_BLOCK_ROWS;
-        sink.columns[j]!.pushAll(f64.subarray(from, from + rows));
-      }
-    }
-    return { pos: stopped, lines, full: rows === NUMERIC_BLOCK_ROWS };
-  }
 }
 
 const numericLines = new NumericLines();

@@ -1,24 +1,38 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as decimal from '../../src/telemetry/decimal-bytes.js';
-import { NOT_FAST, parseDecimalBytes, scanDecimalBytes } from '../../src/telemetry/decimal-bytes.js';
+import { Float64ColumnBuilder } from '../../src/telemetry/column-builder.js';
+import { NumericLines } from '../../src/telemetry/numeric-lines.js';
 import { Random } from '../../src/util/random.js';
 
-/** parseDecimalBytes on the ASCII bytes of `text`. */
-function parse(text: string): number {
+const reader = new NumericLines();
+
+/**
+ * The WebAssembly reader on `lines` of `width` fields: the columns it read, the lines consumed
+ * and the byte where it stopped.
+ */
+function readLines(text: string, width = 1, atEnd = true): { columns: number[][]; lines: number; pos: number } {
   const bytes = Buffer.from(text, 'latin1');
-  return parseDecimalBytes(bytes, 0, bytes.length);
+  const columns = Array.from({ length: width }, () => new Float64ColumnBuilder(16));
+  reader.load(bytes, 0, bytes.length);
+  const run = reader.read(0, bytes.length, atEnd, columns);
+  return { columns: columns.map((c) => Array.from(c.finish())), lines: run.lines, pos: run.pos };
 }
 
-/** Asserts the fast reader either declines `text` or gives exactly Number(text); returns whether it read it. */
+/** The one number of `text` as the reader reads it, or undefined when it declines the line. */
+function parse(text: string): number | undefined {
+  const { columns, lines } = readLines(text);
+  return lines === 1 ? columns[0]![0] : undefined;
+}
+
+/** Asserts the reader either declines `text` or gives exactly Number(text); returns whether it read it. */
 function agrees(text: string): boolean {
   const value = parse(text);
-  if (value === NOT_FAST) return false;
+  if (value === undefined) return false;
   assert.ok(Object.is(value, Number(text)), `${text}: read ${value}, Number() gives ${Number(text)}`);
   return true;
 }
 
-describe('parseDecimalBytes', () => {
+describe('NumericLines (the WebAssembly CSV number reader)', () => {
   it('reads plain forms exactly as Number() does', () => {
     const cases: [string, number][] = [
       ['0', 0], ['-0', -0], ['+7', 7], ['12', 12], ['-2.5', -2.5], ['0.1', 0.1], ['.5', 0.5], ['1.', 1],
@@ -29,31 +43,21 @@ describe('parseDecimalBytes', () => {
   });
 
   it('declines what it does not read, for the caller to read as text', () => {
-    for (const text of ['', ' 1', '1 ', '.', '-', '+', 'e5', '1e', '1e+', 'nan', 'NaN', 'Infinity', '0x10', '1,5', '--1', '1.2.3',
+    for (const text of [' 1', '1 ', '.', '-', '+', 'e5', '1e', '1e+', 'nan', 'NaN', 'Infinity', '0x10', '1,5', '--1', '1.2.3',
       '123456789012345678', '1e400', '1.5e-30', '0.000012345678901234567']) {
-      assert.equal(parse(text), NOT_FAST, text);
+      assert.equal(parse(text), undefined, text);
     }
   });
 
-  it('reads a field inside a larger buffer without looking past its end', () => {
-    const bytes = Buffer.from('x,3.25,7', 'latin1');
-    assert.equal(parseDecimalBytes(bytes, 2, 6), 3.25);
-    assert.equal(parseDecimalBytes(bytes, 2, 3), 3);
-    assert.equal(parseDecimalBytes(bytes, 7, 8), 7);
-  });
-
-  it('scans a number up to the first byte that cannot continue it, and says where', () => {
-    const bytes = Buffer.from('3.25,-1e-3,7x,1e,,12', 'latin1');
-    assert.equal(scanDecimalBytes(bytes, 0, bytes.length), 3.25);
-    assert.equal(decimal.scanEnd, 4);
-    assert.equal(scanDecimalBytes(bytes, 5, bytes.length), -0.001);
-    assert.equal(decimal.scanEnd, 10);
-    assert.equal(scanDecimalBytes(bytes, 11, bytes.length), 7);
-    assert.equal(decimal.scanEnd, 12, 'stops at the x (the caller decides what that means)');
-    assert.equal(scanDecimalBytes(bytes, 14, bytes.length), NOT_FAST, 'an exponent without digits');
-    assert.equal(scanDecimalBytes(bytes, 17, bytes.length), NOT_FAST, 'an empty field');
-    assert.equal(scanDecimalBytes(bytes, 18, bytes.length), 12);
-    assert.equal(decimal.scanEnd, bytes.length);
+  it('reads whole lines of fields, stops at the first line it cannot read, and counts blank lines', () => {
+    const run = readLines('3.25,-1e-3,7\r\n\n1,2,3\n4,,6\n7,8,9\n', 3);
+    assert.deepEqual(run.columns, [[3.25, 1], [-0.001, 2], [7, 3]]);
+    assert.equal(run.lines, 3, 'two lines of numbers and the blank one');
+    assert.equal(run.pos, '3.25,-1e-3,7\r\n\n1,2,3\n'.length, 'stops at the start of the line with an empty field');
+    assert.equal(readLines('1,2\n3', 2, false).lines, 1, 'an unterminated last line waits for the next chunk');
+    assert.equal(readLines('1,2\n3,4', 2, true).lines, 2, 'unless the file ends there');
+    assert.equal(readLines('1,2,3\n', 2).lines, 0, 'too many fields');
+    assert.equal(readLines('1\n', 2).lines, 0, 'too few fields');
   });
 
   it('rounds ties to even on the 16-17 digit path, as Number() does', () => {
