@@ -3,7 +3,7 @@
  * layout), by the WebAssembly kernel kernels/shortest-decimal.ts: ~4x faster than V8's own
  * conversion called from JavaScript, and no string per value.
  */
-import { KernelBuffer, kernels } from './numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../util/wasm-kernels.js';
 
 /** Entries of the two tables the kernel reads (its POW5_INV_COUNT and the POW5 count). */
 const POW5_INV_COUNT = 342;

@@ -5,23 +5,13 @@
  * core specification (binary format) and its fixed-width SIMD extension; nothing here depends
  * on a toolchain.
  */
+import { webAssembly, type WasmMemory } from '../util/webassembly.js';
 
-/** The slice of the WebAssembly JS API used by the kernels (the project's TypeScript libs omit it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
-};
-
-/** A WebAssembly.Memory. */
-export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
+export type { WasmMemory } from '../util/webassembly.js';
 
 /** A new WebAssembly.Memory of `pages` 64 KiB pages (growable). */
 export function newMemory(pages: number): WasmMemory {
-  return new WebAssembly.Memory({ initial: pages });
+  return new webAssembly.Memory({ initial: pages });
 }
 
 /** Value types. */
@@ -140,11 +130,11 @@ const COMPILED_KEPT = 64;
 export function instantiate(bytes: Uint8Array | (() => Uint8Array), memory: WasmMemory, key?: string): Record<string, unknown> {
   let module = key === undefined ? undefined : compiled.get(key);
   if (!module) {
-    module = new WebAssembly.Module(typeof bytes === 'function' ? bytes() : bytes);
+    module = new webAssembly.Module(typeof bytes === 'function' ? bytes() : bytes);
     if (key !== undefined) {
       compiled.set(key, module);
       if (compiled.size > COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
     }
   }
-  return new WebAssembly.Instance(module, { env: { memory } }).exports;
+  return new webAssembly.Instance(module, { env: { memory } }).exports;
 }

@@ -7,7 +7,7 @@
  * large exponent, a wrong field count) for the caller to read that line as text.
  */
 import { Float64ColumnBuilder } from './column-builder.js';
-import { KernelBuffer, kernels } from '../features/numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../util/wasm-kernels.js';
 
 /** Rows the WebAssembly reader parses per call (its output block holds width x this many values). */
 const NUMERIC_BLOCK_ROWS = 4096;

@@ -10,7 +10,7 @@
  * numpy makes, ties on an edge included, in O(1) per value. The loops run in WebAssembly
  * (kernels/stats-equal-width-bins.ts); `lempel_ziv_complexity` calls its kernel directly.
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const series = new KernelBuffer();
 const edgeValues = new KernelBuffer();

@@ -13,7 +13,7 @@
  * twiddles are computed here.
  */
 
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 /** The largest prime factor handled by a direct butterfly; larger ones use Bluestein. */
 const MAX_DIRECT_RADIX = 37;

@@ -7,7 +7,7 @@
  * Gram/Cholesky route (calculators/dynamics/gram-least-squares.ts, which answers the same
  * `NestedLeastSquares` questions) cannot certify its accuracy.
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 /** What a nested least-squares factorization answers (a QR, or a Cholesky of the Gram matrix). */
 export interface NestedLeastSquares {

@@ -10,7 +10,7 @@
  * orthogonal; the column norms are then the singular values. It is slow for big matrices and
  * very accurate, which is the right trade for the small systems here (≤ a few dozen columns).
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 export interface MinNormSolution {
   /** The minimum-norm least-squares coefficients (length = number of columns). */

@@ -12,7 +12,7 @@
  * A series of one value gives r = 0 and NaN for everything else (scipy divides 0 by 0).
  */
 import { studentTCdf } from './distributions.js';
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 /** The linregress result; `pvalue` may be computed when first read. */
 export interface LinearRegression {

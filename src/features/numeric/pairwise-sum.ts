@@ -7,7 +7,7 @@
  * (a constant series whose mean is not exactly representable, a perfect line).
  */
 
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const values = new KernelBuffer();
 const squares = new KernelBuffer();

@@ -17,7 +17,7 @@
  *
  * Output layout: numpy's rfft, first floor(n/2)+1 terms, real and imaginary parts.
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 // ---------------------------------------------------------------------------------------------
 // Exact fused multiply-add (C's fma), used only while building twiddle tables.

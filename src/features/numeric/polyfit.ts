@@ -5,7 +5,7 @@
  * underdetermined), then unscaled. Coefficients come highest power first. The Vandermonde
  * matrix and the solve run in WebAssembly (kernels/dynamics-min-norm.ts, the SVD of jacobi-svd.ts).
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const pointsBuffer = new KernelBuffer();
 const coefBuffer = new KernelBuffer();

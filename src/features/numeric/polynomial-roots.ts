@@ -5,7 +5,7 @@
  * Aberth–Ehrlich simultaneous iteration started on circles from the Newton polygon of the
  * coefficient magnitudes (Bini 1996), which copes with roots of very different sizes.
  */
-import { KernelBuffer, kernels } from './wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const coefBuffer = new KernelBuffer();
 const rootsBuffer = new KernelBuffer();

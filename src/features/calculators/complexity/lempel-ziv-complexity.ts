@@ -20,7 +20,7 @@
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num } from '../../params.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const symbolsIn = new KernelBuffer();
 const series = new KernelBuffer();

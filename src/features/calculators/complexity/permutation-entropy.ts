@@ -25,7 +25,7 @@
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num, type ParamSet } from '../../params.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 /** Largest dimension supported: the D! pattern counters must stay small (10! = 3628800). */
 const MAX_DIMENSION = 10;

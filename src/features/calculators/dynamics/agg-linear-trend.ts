@@ -13,7 +13,7 @@
 import type { SeriesContext } from '../../calculator.js';
 import { num, type ParamSet } from '../../params.js';
 import { trendRegressionInKernel, type LinearRegression } from '../../numeric/linear-regression.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { AGGREGATES, aggregate } from './aggregate.js';
 import { combinerCalculator } from './combiner.js';
 import { REGRESSION_ATTRIBUTES } from './linear-trend.js';

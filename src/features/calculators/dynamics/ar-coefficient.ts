@@ -27,7 +27,7 @@ import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
 import { combinerCalculator } from './combiner.js';
 import { laggedLeastSquares } from './lagged-least-squares.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
 const shiftedBuffer = new KernelBuffer();

@@ -29,7 +29,7 @@ import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 export interface AdfResult {
   teststat: number;

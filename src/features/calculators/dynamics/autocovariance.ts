@@ -12,7 +12,7 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { numpyMean, numpyVariance } from '../../numeric/pairwise-sum.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 /** The numpy mean of the series, memo key `mean` (shared meaning across families). */
 export function seriesMean(ctx: SeriesContext): number {

@@ -25,7 +25,7 @@ import { polyfit } from '../../numeric/polyfit.js';
 import { polynomialRoots } from '../../numeric/polynomial-roots.js';
 import { combinerCalculator } from './combiner.js';
 import { seriesSorted } from '../statistics/series-moments.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
 const edgesBuffer = new KernelBuffer();

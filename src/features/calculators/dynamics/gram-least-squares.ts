@@ -26,7 +26,7 @@
  * fall back to a QR when it is too large for the decision they make.
  */
 import type { NestedLeastSquares } from '../../numeric/householder-qr.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 export interface GramLeastSquares extends NestedLeastSquares {
   /** A bound on |ΔSSR_j| / SSR_j for every j (see the module comment); Infinity if none. */

@@ -14,7 +14,7 @@
  * within (m + 4p)·u·‖column_j‖·‖column_l‖ (u the unit roundoff), the δ of gram-least-squares.ts.
  */
 
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
 const extraBuffer = new KernelBuffer();

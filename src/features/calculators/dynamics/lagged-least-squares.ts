@@ -19,7 +19,7 @@
  * QR would be needed to decide the rank) or when refinement does not settle: callers then use a
  * Householder QR.
  */
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 export interface LaggedFit {
   /** Coefficients in design order: constant, extras, lags 1..p. */

@@ -22,7 +22,7 @@
  *
  * The peaks are the surviving lines' lowest columns; tsfresh counts them.
  */
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { WindowSmallest } from './window-smallest.js';
 
 /** A ridge line reduced to what the filter needs. */

@@ -12,7 +12,7 @@
  * outputs, which the peak finder's strict comparisons depend on.
  */
 
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const wavelets = new Map<string, Float64Array>();
 

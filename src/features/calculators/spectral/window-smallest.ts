@@ -1,4 +1,4 @@
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 /**
  * The k smallest values of sliding windows of one row, for many windows at once.

@@ -1,6 +1,6 @@
 /** tsfresh's `benford_correlation`: how well the leading digits follow Benford's law. */
 import { scalarCalculator, type Calculator } from '../../calculator.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { kernelPow5Tables } from '../../number-text.js';
 import { seriesPointer } from './series-moments.js';
 

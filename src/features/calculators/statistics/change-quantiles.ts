@@ -1,7 +1,7 @@
 /** tsfresh's `change_quantiles`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { sortedMedian, sortedQuantile } from './numpy-quantile.js';
 import { seriesSorted } from './series-moments.js';
 import { booleanParam, choiceParam, numberParam } from './parameters.js';

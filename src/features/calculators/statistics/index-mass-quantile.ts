@@ -1,7 +1,7 @@
 /** tsfresh's `index_mass_quantile`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { numberParam } from './parameters.js';
 
 const series = new KernelBuffer();

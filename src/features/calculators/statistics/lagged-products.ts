@@ -4,7 +4,7 @@
  * WebAssembly (kernels/stats-lagged-products.ts).
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { seriesPointer } from './series-moments.js';
 import { integerParam } from './parameters.js';
 

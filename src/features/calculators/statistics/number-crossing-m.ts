@@ -1,6 +1,6 @@
 /** tsfresh's `number_crossing_m`. */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { kernels } from '../../numeric/wasm-kernels.js';
+import { kernels } from '../../../util/wasm-kernels.js';
 import { seriesPointer } from './series-moments.js';
 import { Matching } from './value-counts.js';
 import { numberParam } from './parameters.js';

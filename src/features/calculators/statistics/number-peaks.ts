@@ -1,7 +1,7 @@
 /** tsfresh's `number_peaks`. */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { seriesPointer } from './series-moments.js';
 import { integerParam } from './parameters.js';
 

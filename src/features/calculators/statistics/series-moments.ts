@@ -18,7 +18,7 @@
  * follow it, and no calculator here throws on NaN.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const series = new KernelBuffer();
 /** The context whose series `series` holds. */

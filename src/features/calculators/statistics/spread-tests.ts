@@ -7,7 +7,7 @@ import { formatParamSet } from '../../params.js';
 import { sortedMedian } from './numpy-quantile.js';
 import { seriesExtremes, seriesMean, seriesPointer, seriesSorted, seriesStd } from './series-moments.js';
 import { numberParam } from './parameters.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const limitValues = new KernelBuffer();
 const counts = new KernelBuffer();

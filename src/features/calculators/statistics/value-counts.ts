@@ -4,7 +4,7 @@
  * WebAssembly (kernels/stats-threshold-counts.ts).
  */
 import { paramCalculator, type Calculator } from '../../calculator.js';
-import { kernels } from '../../numeric/wasm-kernels.js';
+import { kernels } from '../../../util/wasm-kernels.js';
 import { seriesPointer } from './series-moments.js';
 import { numberParam } from './parameters.js';
 

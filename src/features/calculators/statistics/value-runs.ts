@@ -3,7 +3,7 @@
  * tsfresh gets from `np.unique(x, return_counts=True)` and `pd.Series.value_counts()`.
  */
 import type { SeriesContext } from '../../calculator.js';
-import { KernelBuffer, kernels } from '../../numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { seriesSortedPointer } from './series-moments.js';
 
 /** Counts and sums over the distinct values (runs of equal values in the sorted series). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KernelBuffer, kernels } from '../../src/features/numeric/wasm-kernels.js';
+import { KernelBuffer, kernels } from '../../src/util/wasm-kernels.js';
 
 test('kernel buffers are disjoint regions that survive the memory growing under them', () => {
   const a = new KernelBuffer();

@@ -7,13 +7,7 @@
  * inputs into and reads outputs from — so that nothing is allocated per series.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { WasmMemory } from '../../model/wasm-encoding.js';
-
-/** The slice of the WebAssembly JS API used here (the project's TypeScript libs omit it). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
+import { webAssembly, type WasmMemory } from './webassembly.js';
 
 /** The kernels' exports (kernels/index.ts). */
 export interface KernelExports {
@@ -120,10 +114,10 @@ export interface KernelExports {
 }
 
 /**
- * Where `npm run build:kernels` writes the module, seen from this file under src/ (tsx) or
- * dist/, and from the `prodigy features` bundle in dist/bundles/.
+ * Where `npm run build:kernels` writes the module: the same path seen from this file under
+ * src/util/ (tsx), dist/util/, and the `prodigy features` bundle in dist/bundles/.
  */
-const MODULE_URLS = [new URL('../../../dist/kernels.wasm', import.meta.url), new URL('../kernels.wasm', import.meta.url)];
+const MODULE_URL = new URL('../../dist/kernels.wasm', import.meta.url);
 
 const PAGE = 65536;
 
@@ -134,10 +128,9 @@ class Kernels {
   private bytes: Uint8Array;
 
   constructor() {
-    const url = MODULE_URLS.find((candidate) => existsSync(candidate));
-    if (!url) throw new Error(`the WebAssembly feature kernels are missing (${MODULE_URLS[0]!.pathname}): run \`npm run build\``);
-    const bytes = readFileSync(url);
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    if (!existsSync(MODULE_URL)) throw new Error(`the WebAssembly feature kernels are missing (${MODULE_URL.pathname}): run \`npm run build\``);
+    const bytes = readFileSync(MODULE_URL);
+    const instance = new webAssembly.Instance(new webAssembly.Module(bytes), {});
     this.fn = instance.exports as unknown as KernelExports;
     this.memory = instance.exports.memory as WasmMemory;
     this.view = new Float64Array(this.memory.buffer);
