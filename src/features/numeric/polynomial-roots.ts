@@ -5,6 +5,7 @@
  * Aberth–Ehrlich simultaneous iteration started on circles from the Newton polygon of the
  * coefficient magnitudes (Bini 1996), which copes with roots of very different sizes.
  */
+import { hypot } from './hypot.js';
 import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const coefBuffer = new KernelBuffer();
@@ -99,7 +100,7 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
     for (let k = 0; k < d; k++) {
       const s = stepsAt / 8 + 3 * k;
       if (memory[s] === 0) continue;
-      const rel = Math.hypot(memory[s + 1]!, memory[s + 2]!) / Math.max(Math.hypot(memory[reAt / 8 + k]!, memory[imAt / 8 + k]!), Number.MIN_VALUE);
+      const rel = hypot(memory[s + 1]!, memory[s + 2]!) / Math.max(hypot(memory[reAt / 8 + k]!, memory[imAt / 8 + k]!), Number.MIN_VALUE);
       if (rel > maxStep) maxStep = rel;
     }
     if (maxStep < 4 * Number.EPSILON) break;
@@ -108,6 +109,6 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
   im.set(memory.subarray(imAt / 8, imAt / 8 + d));
   // Real polynomial: roots with a negligible imaginary part are real.
   for (let k = 0; k < d; k++) {
-    if (Math.abs(im[k]!) <= 1e-14 * Math.hypot(re[k]!, im[k]!)) im[k] = 0;
+    if (Math.abs(im[k]!) <= 1e-14 * hypot(re[k]!, im[k]!)) im[k] = 0;
   }
 }

@@ -15,6 +15,7 @@
  *
  * Parameters: aggtype, one of "centroid", "variance", "skew", "kurtosis".
  */
+import { hypot } from '../../numeric/hypot.js';
 import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
@@ -68,7 +69,7 @@ export const fftAggregated: Calculator = {
     const moments = ctx.memo('fft_aggregated', () => {
       const { re, im } = seriesRfft(ctx);
       const y = new Float64Array(re.length);
-      for (let k = 0; k < y.length; k++) y[k] = Math.hypot(re[k]!, im[k]!);
+      for (let k = 0; k < y.length; k++) y[k] = hypot(re[k]!, im[k]!);
       return spectrumMoments(y);
     });
     for (let i = 0; i < list.length; i++) {

@@ -11,6 +11,7 @@
  *
  * Parameters: coeff, an integer >= 0; attr, one of "real", "imag", "abs", "angle".
  */
+import { hypot } from '../../numeric/hypot.js';
 import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, num, type ParamSet } from '../../params.js';
@@ -75,7 +76,7 @@ export const fftCoefficient: Calculator = {
             value = im[k]!;
             break;
           case 2: // abs
-            value = Math.hypot(re[k]!, im[k]!);
+            value = hypot(re[k]!, im[k]!);
             break;
           default: // angle
             value = Math.atan2(im[k]!, re[k]!) * DEGREES_PER_RADIAN;
