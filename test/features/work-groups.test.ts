@@ -27,7 +27,7 @@ test('splitWork keeps calculators that share per-series work together and balanc
     assert.equal(new Set(family.map((name) => groupOf.get(name))).size, 1, family.join(', '));
   }
   // the two heaviest calculators go to different groups, and both groups get work
-  assert.notEqual(groupOf.get('number_cwt_peaks'), groupOf.get('change_quantiles'));
+  assert.notEqual(groupOf.get('number_cwt_peaks'), groupOf.get('augmented_dickey_fuller'));
   assert.ok([...groupOf.values()].includes(0) && [...groupOf.values()].includes(1));
   // a smaller share for group 0 gives it fewer calculators' worth of cost
   const lighter = new Map(splitWork(efficientSettings, 2, [0.25]).assignment);
