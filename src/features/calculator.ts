@@ -9,9 +9,34 @@
  */
 import { formatParamSet, type ParamSet } from './params.js';
 
+/**
+ * A memo slot: a small integer naming one shared per-series quantity, so that a lookup is an
+ * array index rather than a string hash. `memoKey(name)` hands out the slots.
+ */
+export type MemoKey = number & { readonly __memoKey: never };
+
+const memoKeysByName = new Map<string, MemoKey>();
+
+/**
+ * The memo slot named `name`: the same slot for the same name everywhere (a name means one
+ * quantity, whichever family asks). Call it once, at module load, and keep the key.
+ */
+export function memoKey(name: string): MemoKey {
+  let key = memoKeysByName.get(name);
+  if (key === undefined) {
+    key = memoKeysByName.size as MemoKey;
+    memoKeysByName.set(name, key);
+  }
+  return key;
+}
+
+/** Marks a slot nothing has been memoised in yet (a memoised value may be `undefined`). */
+const EMPTY: unique symbol = Symbol('not computed');
+
 /** Per-series cache of shared intermediate results; a fresh one per series. */
 export class SeriesContext {
-  private readonly cache = new Map<string, unknown>();
+  /** Slot `memoKey(name)` holds the value memoised under `name`, or EMPTY. */
+  private readonly slots: unknown[];
 
   /**
    * `x`: the series values in time order. `timestamps`: their times in seconds (unix time for
@@ -20,18 +45,33 @@ export class SeriesContext {
   constructor(
     readonly x: Float64Array,
     readonly timestamps: Float64Array | null = null,
-  ) {}
-
-  /** The value memoised under `key` so far, if any (to use shared work only when it exists). */
-  peek<T>(key: string): T | undefined {
-    return this.cache.get(key) as T | undefined;
+  ) {
+    this.slots = new Array<unknown>(memoKeysByName.size).fill(EMPTY);
   }
 
-  /** Computes `compute()` once per series under `key` and returns the cached value after. */
-  memo<T>(key: string, compute: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = compute();
-    this.cache.set(key, value);
+  /** The value memoised under `key` so far, if any (to use shared work only when it exists). */
+  peek<T>(key: MemoKey | string): T | undefined {
+    const slot = typeof key === 'string' ? memoKey(key) : key;
+    const value = slot < this.slots.length ? this.slots[slot] : EMPTY;
+    return value === EMPTY ? undefined : (value as T);
+  }
+
+  /**
+   * Computes `compute(this)` once per series under `key` and returns the cached value after.
+   * Hot callers pass a key made once by `memoKey` and a function that is not a fresh closure
+   * (it is handed the context), so that a cached lookup allocates nothing.
+   */
+  memo<T>(key: MemoKey | string, compute: (ctx: SeriesContext) => T): T {
+    const slot = typeof key === 'string' ? memoKey(key) : key;
+    const slots = this.slots;
+    if (slot < slots.length) {
+      const cached = slots[slot];
+      if (cached !== EMPTY) return cached as T;
+    }
+    const value = compute(this);
+    // a key made after this context was created finds the array too short
+    while (slots.length <= slot) slots.push(EMPTY);
+    slots[slot] = value;
     return value;
   }
 }

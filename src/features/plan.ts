@@ -113,10 +113,12 @@ export function computeKind(
   steps: readonly PlanStep[] = kindPlan.steps,
 ): void {
   const base = rowOffset + kindPlan.offset;
+  // indexed loops: an array iterator is an allocation until V8 has optimised this function
   if (steps === kindPlan.steps) out.fill(Number.NaN, base, base + kindPlan.width);
-  else for (const step of steps) out.fill(Number.NaN, base + step.offset, base + step.offset + step.width);
+  else for (let i = 0; i < steps.length; i++) out.fill(Number.NaN, base + steps[i]!.offset, base + steps[i]!.offset + steps[i]!.width);
   const ctx = new SeriesContext(x, timestamps);
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     try {
       step.calculator.compute(ctx, step.params, out, base + step.offset);
     } catch (err) {

@@ -31,17 +31,25 @@ export function computeSeriesRange(
   steps?: readonly (readonly PlanStep[])[],
 ): void {
   const nKinds = plan.kinds.length;
+  // one error-naming function per range, reading the series in hand (made per series, it was
+  // an allocation per series for a message almost never built)
+  let row = -1;
+  let kindName = '';
+  const where = (): string => (describeRow ? `${describeRow(row)}, column "${kindName}"` : `row ${row}, column "${kindName}"`);
+  let t = data.timestamps;
   for (let s = from; s < to; s++) {
-    const row = Math.floor(s / nKinds);
-    const k = s - row * nKinds;
+    const rowOfSeries = Math.floor(s / nKinds);
+    const k = s - rowOfSeries * nKinds;
     const kindPlan = plan.kinds[k]!;
-    const start = data.rowStart[row]!;
-    const end = data.rowEnd[row]!;
+    const start = data.rowStart[rowOfSeries]!;
+    const end = data.rowEnd[rowOfSeries]!;
+    // the kinds of one row share its timestamps
+    if (rowOfSeries !== row) t = data.timestamps.subarray(start, end);
+    row = rowOfSeries;
+    kindName = kindPlan.kind;
     const base = k * data.points;
     // A private copy: a calculator can never disturb the shared input or another series.
     const x = data.values.slice(base + start, base + end);
-    const t = data.timestamps.subarray(start, end);
-    const where = (): string => (describeRow ? `${describeRow(row)}, column "${kindPlan.kind}"` : `row ${row}, column "${kindPlan.kind}"`);
     computeKind(kindPlan, x, t, data.out, row * plan.width, where, steps ? steps[k] : kindPlan.steps);
   }
 }

@@ -192,9 +192,23 @@ export class KernelBuffer {
     return pointer;
   }
 
-  /** The first `count` values of the region (a view: copy before the next kernel call if kept). */
+  /** The last view handed out, and the memory view and length it was made for. */
+  private lastView: Float64Array | null = null;
+  private lastViewOf: Float64Array | null = null;
+
+  /**
+   * The first `count` values of the region (a view: copy before the next kernel call if kept).
+   * The same count as last time, with the memory not grown since, returns the same view
+   * object (the same memory): a kernel's output is read without allocating per call.
+   */
   view(count: number): Float64Array {
     const start = this.pointer(count) / 8;
-    return kernels().f64.subarray(start, start + count);
+    const memory = kernels().f64;
+    const last = this.lastView;
+    if (last !== null && this.lastViewOf === memory && last.length === count && last.byteOffset === start * 8) return last;
+    const view = memory.subarray(start, start + count);
+    this.lastView = view;
+    this.lastViewOf = memory;
+    return view;
   }
 }

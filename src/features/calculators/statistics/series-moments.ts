@@ -17,7 +17,7 @@
  * where numpy defines one (NaN propagates through sums, `np.max`, `np.sort` puts NaN last) we
  * follow it, and no calculator here throws on NaN.
  */
-import type { SeriesContext } from '../../calculator.js';
+import { memoKey, type SeriesContext } from '../../calculator.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const series = new KernelBuffer();
@@ -57,20 +57,32 @@ const SUMMARY_LENGTH = 11;
  * together in WebAssembly (kernels/stats-series-summary.ts), under memo key 'series-summary'.
  */
 function seriesSummary(ctx: SeriesContext): Float64Array {
-  return ctx.memo('series-summary', () => {
-    const x = ctx.x;
-    const n = x.length;
-    kernels().fn.seriesSummary(seriesPointer(ctx), n, scratch.pointer(3 * n), summaryOut.pointer(SUMMARY_LENGTH));
-    const summary = summaryOut.view(SUMMARY_LENGTH).slice();
-    // the shared 'mean' key, as other families and the memo contract expect it
-    ctx.memo('mean', () => summary[SUM]! / n);
-    return summary;
-  });
+  return ctx.memo(SUMMARY_KEY, computeSeriesSummary);
+}
+const SUMMARY_KEY = memoKey('series-summary');
+const MEAN_KEY = memoKey('mean');
+const CENTRAL_MOMENT_SUMS_KEY = memoKey('central-moment-sums');
+const VARIANCE_KEY = memoKey('variance');
+const STD_KEY = memoKey('std');
+const SORTED_KEY = memoKey('sorted');
+const EXTREMES_KEY = memoKey('extremes');
+
+function computeSeriesSummary(ctx: SeriesContext): Float64Array {
+  const n = ctx.x.length;
+  kernels().fn.seriesSummary(seriesPointer(ctx), n, scratch.pointer(3 * n), summaryOut.pointer(SUMMARY_LENGTH));
+  const summary = summaryOut.view(SUMMARY_LENGTH).slice();
+  // the shared 'mean' key, as other families and the memo contract expect it
+  ctx.memo(MEAN_KEY, () => summary[SUM]! / n);
+  return summary;
+}
+
+function meanOfSummary(ctx: SeriesContext): number {
+  return seriesSummary(ctx)[SUM]! / ctx.x.length;
 }
 
 /** `np.mean(x)`: the pairwise sum divided by the length (NaN for an empty series). */
 export function seriesMean(ctx: SeriesContext): number {
-  return ctx.memo('mean', () => seriesSummary(ctx)[SUM]! / ctx.x.length);
+  return ctx.memo(MEAN_KEY, meanOfSummary);
 }
 
 /** Sums of the centred powers, as pandas and numpy form them from `adjusted = x - mean`. */
@@ -90,20 +102,30 @@ export function sumSquaredDeviations(ctx: SeriesContext): number {
 
 /** m2, m3 and m4 of the series (see `CentralMomentSums`). */
 export function centralMomentSums(ctx: SeriesContext): CentralMomentSums {
-  return ctx.memo('central-moment-sums', () => {
-    const summary = seriesSummary(ctx);
-    return { m2: summary[M2]!, m3: summary[M3]!, m4: summary[M4]! };
-  });
+  return ctx.memo(CENTRAL_MOMENT_SUMS_KEY, computeCentralMomentSums);
+}
+
+function computeCentralMomentSums(ctx: SeriesContext): CentralMomentSums {
+  const summary = seriesSummary(ctx);
+  return { m2: summary[M2]!, m3: summary[M3]!, m4: summary[M4]! };
 }
 
 /** `np.var(x)` (population, ddof 0): m2 / n; NaN for an empty series. */
 export function seriesVariance(ctx: SeriesContext): number {
-  return ctx.memo('variance', () => sumSquaredDeviations(ctx) / ctx.x.length);
+  return ctx.memo(VARIANCE_KEY, computeVariance);
+}
+
+function computeVariance(ctx: SeriesContext): number {
+  return sumSquaredDeviations(ctx) / ctx.x.length;
 }
 
 /** `np.std(x)` (population, ddof 0): sqrt(m2 / n), bit-identical to numpy's. */
 export function seriesStd(ctx: SeriesContext): number {
-  return ctx.memo('std', () => Math.sqrt(seriesVariance(ctx)));
+  return ctx.memo(STD_KEY, computeStd);
+}
+
+function computeStd(ctx: SeriesContext): number {
+  return Math.sqrt(seriesVariance(ctx));
 }
 
 const sortedSeries = new KernelBuffer();
@@ -116,15 +138,17 @@ let sortedOwner: SeriesContext | null = null;
  * order, -0 before +0), sorted in WebAssembly (kernels/stats-sort.ts). Do not modify it.
  */
 export function seriesSorted(ctx: SeriesContext): Float64Array {
-  return ctx.memo('sorted', () => {
-    const x = ctx.x;
-    const n = x.length;
-    const wasm = kernels();
-    const at = sortedSeries.copyIn(x);
-    wasm.fn.sortSeries(at, n, at, sortWork.pointer(wasm.fn.sortWorkSize(n)));
-    sortedOwner = ctx;
-    return sortedSeries.view(n).slice();
-  });
+  return ctx.memo(SORTED_KEY, computeSorted);
+}
+
+function computeSorted(ctx: SeriesContext): Float64Array {
+  const x = ctx.x;
+  const n = x.length;
+  const wasm = kernels();
+  const at = sortedSeries.copyIn(x);
+  wasm.fn.sortSeries(at, n, at, sortWork.pointer(wasm.fn.sortWorkSize(n)));
+  sortedOwner = ctx;
+  return sortedSeries.view(n).slice();
 }
 
 /**
@@ -155,10 +179,12 @@ export interface Extremes {
 
 /** The series' extremes; for an empty series min/max are NaN and the indices -1. */
 export function seriesExtremes(ctx: SeriesContext): Extremes {
-  return ctx.memo('extremes', () => {
-    const s = seriesSummary(ctx);
-    return { min: s[MIN]!, max: s[MAX]!, firstMin: s[FIRST_MIN]!, lastMin: s[LAST_MIN]!, firstMax: s[FIRST_MAX]!, lastMax: s[LAST_MAX]! };
-  });
+  return ctx.memo(EXTREMES_KEY, computeExtremes);
+}
+
+function computeExtremes(ctx: SeriesContext): Extremes {
+  const s = seriesSummary(ctx);
+  return { min: s[MIN]!, max: s[MAX]!, firstMin: s[FIRST_MIN]!, lastMin: s[LAST_MIN]!, firstMax: s[FIRST_MAX]!, lastMax: s[LAST_MAX]! };
 }
 
 /** sum(x_i^2) as `np.sum(x ** 2)` computes it (pairwise). */
