@@ -9,11 +9,13 @@
  * The passes run from the last factor to the first, as rfftp_forward: l1 starts at n, and
  * each pass takes ido = n / l1, then l1 /= ip.
  *
- * x (n values) is overwritten, scratch holds n values; re and im receive floor(n/2) + 1 terms.
+ * x (n values) is only read (the passes work on a copy in `work`, 2n values); re and im
+ * receive floor(n/2) + 1 terms.
  */
-export function pocketfftRfft(x: usize, scratch: usize, n: i32, plan: usize, nf: i32, re: usize, im: usize): void {
-  let p1 = x;
-  let p2 = scratch;
+export function pocketfftRfft(x: usize, work: usize, n: i32, plan: usize, nf: i32, re: usize, im: usize): void {
+  memory.copy(work, x, <usize>n << 3);
+  let p1 = work;
+  let p2 = work + (<usize>n << 3);
   if (n > 1) {
     let l1 = n;
     for (let k = nf - 1; k >= 0; k--) {

@@ -53,8 +53,8 @@ export interface KernelExports {
   csvNumberRows(bytes: number, from: number, to: number, last: number, width: number, out: number, capacity: number, state: number): void;
   /** `width` doubles as CSV fields (`String(x)`, NaN empty) from `out`; returns the bytes written (kernels/shortest-decimal.ts). */
   formatRow(values: number, width: number, out: number, tables: number): number;
-  /** numpy.fft.rfft of `x[0..n)` (overwritten; `scratch` n values) by the plan table `plan` (`nf` factors) into `re`, `im` (kernels/pocketfft-rfft.ts). */
-  pocketfftRfft(x: number, scratch: number, n: number, plan: number, nf: number, re: number, im: number): void;
+  /** numpy.fft.rfft of `x[0..n)` (unchanged; `work` 2n values) by the plan table `plan` (`nf` factors) into `re`, `im` (kernels/pocketfft-rfft.ts). */
+  pocketfftRfft(x: number, work: number, n: number, plan: number, nf: number, re: number, im: number): void;
   /** The i32s of the ridge search's work region for `rows` CWT rows of `numCols` (kernels/spectral-ridge-lines.ts). */
   ridgeWorkSize(rows: number, numCols: number): number;
   /** Relative maxima of CWT rows `cwt[0..rows*numCols)` into the work region; returns their count. */
@@ -69,8 +69,16 @@ export interface KernelExports {
   windowSmallestSelect(row: number, n: number, block: number, k: number, state: number, from: number, to: number): number;
   /** How many ridge-line ends pass find_peaks_cwt's SNR test against the noise floors of `row` (row 0 of `cwt`). */
   countSurvivingEnds(cwt: number, row: number, n: number, block: number, k: number, state: number, ends: number, endCount: number, windowSize: number): number;
-  /** The complex Stockham FFT of `re`, `im` (n values, in place) by the plan table `plan` (kernels/spectral-stockham-fft.ts). */
-  stockhamForward(re: number, im: number, bufRe: number, bufIm: number, n: number, plan: number, stages: number, scratch: number): void;
+  /** The complex FFT of `re`, `im` (in place) by the plan header `plan` (Stockham or Bluestein), in `work` (kernels/spectral-complex-fft.ts). */
+  fftForward(re: number, im: number, work: number, plan: number): void;
+  /** Welch's density of `x[0..n)` into `out` (nperseg/2+1 values); `work` 2 nperseg values + the FFT plan's work (kernels/spectral-welch.ts). */
+  welchDensity(x: number, n: number, nperseg: number, window: number, scale: number, plan: number, work: number, out: number): void;
+  /** `out[k] = x[k] / max(x)` for k < n (NaN max when some x is NaN). */
+  divideByMax(x: number, n: number, out: number): void;
+  /** fft_aggregated's [sum |X_k| (pairwise), sum k|X_k|, ..k^4] into `out`; |X_k| into `y` (kernels/spectral-spectrum-terms.ts). */
+  spectrumMomentSums(re: number, im: number, K: number, y: number, out: number): void;
+  /** fft_coefficient's real/imag/abs values for `count` i32 (coeff, attr) requests into `out` (NaN for angles and k >= K). */
+  coefficientValues(re: number, im: number, K: number, coeffs: number, attrs: number, count: number, out: number): void;
   /** numpy's pairwise sum of the `n` float64s at `a` (kernels/stats-pairwise-sum.ts). */
   statsPairwiseSum(a: number, n: number): number;
   /** sum((a_i - mean)^2) of the `n` float64s at `a`, pairwise (`np.var`'s numerator; `squares`: n float64s of scratch). */

@@ -7,23 +7,36 @@
  * over `np.histogram(x, bins=max_bins)`'s equal-width bins of [min(x), max(x)] (widened to
  * [v - 0.5, v + 0.5] when every value is v; see equal-width-bins.ts), summed in numpy's
  * pairwise order. A series with a NaN gives NaN, as in tsfresh; so does one with an infinity
- * (where numpy would raise on the infinite range).
+ * (where numpy would raise on the infinite range). The counting runs in WebAssembly
+ * (kernels/stats-equal-width-bins.ts `histogramCounts`) on values already in kernel memory;
+ * the logs here.
  */
-import { histogramInto } from './equal-width-bins.js';
-import { shannonEntropy } from './shannon-entropy.js';
+import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
+import { shannonEntropyOfKernelCounts } from './shannon-entropy.js';
 
-let counts = new Int32Array(16);
-let edges = new Float64Array(17);
+const series = new KernelBuffer();
+const binCounts = new KernelBuffer();
+const binEdges = new KernelBuffer();
 
-/** The binned entropy of `x` with `maxBins` equal-width bins (see the file comment). */
-export function binnedEntropy(x: Float64Array, maxBins: number): number {
+function checkBins(maxBins: number): void {
   if (!Number.isInteger(maxBins) || maxBins < 1) {
     throw new RangeError(`binned_entropy: max_bins must be a positive integer, got ${maxBins}`);
   }
-  if (counts.length < maxBins) {
-    counts = new Int32Array(maxBins);
-    edges = new Float64Array(maxBins + 1);
-  }
-  if (!histogramInto(x, maxBins, counts, edges)) return Number.NaN;
-  return shannonEntropy(counts, maxBins, x.length);
+}
+
+/** The binned entropy of `x` with `maxBins` equal-width bins (see the file comment). */
+export function binnedEntropy(x: Float64Array, maxBins: number): number {
+  checkBins(maxBins);
+  return binnedEntropyInKernel(series.copyIn(x), x.length, maxBins);
+}
+
+/**
+ * {@link binnedEntropy} of the `n` float64s at kernel pointer `x` (e.g. a series or a density
+ * a kernel left there): no copy.
+ */
+export function binnedEntropyInKernel(x: number, n: number, maxBins: number): number {
+  checkBins(maxBins);
+  const counts = binCounts.pointer(Math.ceil(maxBins / 2));
+  if (kernels().fn.histogramCounts(x, n, maxBins, counts, binEdges.pointer(maxBins + 1)) < 0) return Number.NaN;
+  return shannonEntropyOfKernelCounts(counts, maxBins, n);
 }

@@ -9,8 +9,9 @@
  * from exact integer fractions of a turn reduced to the first octant (as pocketfft, numpy's FFT,
  * does), never by recurrence, so the rounding error stays O(eps * log n) of the input's norm.
  * Plans are cached per length; all arrays are Float64Arrays with separate real and imaginary
- * parts. The Stockham passes run in WebAssembly (kernels/spectral-stockham-fft.ts); plans and
- * twiddles are computed here.
+ * parts. The transforms run in WebAssembly (kernels/spectral-complex-fft.ts: the Stockham
+ * passes and Bluestein's chirp loops); plans, twiddles and chirps are computed here and written
+ * once per length into a plan header in kernel memory.
  */
 
 import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
@@ -64,9 +65,32 @@ interface Stage {
 /** A reusable forward complex FFT of one length. */
 export interface FftPlan {
   readonly n: number;
+  /** The plan header's pointer in kernel memory (kernels/spectral-complex-fft.ts `fftForward`). */
+  readonly header: number;
+  /** The float64s of work region `fftForward` needs with this plan. */
+  readonly workSize: number;
   /** Transforms `re`/`im` (length n) in place. */
   forward(re: Float64Array, im: Float64Array): void;
 }
+
+/** re, im and the plan's work region, in kernel memory. */
+const work = new KernelBuffer();
+
+/** `plan.forward`: the arrays copied into kernel memory, transformed there, copied back. */
+function forwardInKernel(plan: FftPlan, re: Float64Array, im: Float64Array): void {
+  const n = plan.n;
+  const pointer = work.pointer(2 * n + plan.workSize);
+  const memory = kernels().f64;
+  memory.set(re, pointer / 8);
+  memory.set(im, pointer / 8 + n);
+  kernels().fn.fftForward(pointer, pointer + 8 * n, pointer + 16 * n, plan.header);
+  const out = work.view(2 * n);
+  re.set(out.subarray(0, n));
+  im.set(out.subarray(n, 2 * n));
+}
+
+/** The float64s of a plan header (kernels/spectral-complex-fft.ts). */
+const HEADER = 8;
 
 const plans = new Map<number, FftPlan>();
 
@@ -111,12 +135,12 @@ const STAGE = 10;
 
 /**
  * A Stockham plan: its passes' twiddles computed here (unitRoot) and written, once, into a
- * plan table in kernel memory; the passes run in WebAssembly (kernels/spectral-stockham-fft.ts).
+ * plan table in kernel memory; the passes run in WebAssembly (kernels/spectral-stockham-fft.ts)
+ * through `fftForward`.
  */
 class StockhamPlan implements FftPlan {
-  private readonly pointer: number;
-  private readonly stages: number;
-  private readonly scratchSize: number;
+  readonly header: number;
+  readonly workSize: number;
 
   constructor(readonly n: number) {
     const stages: Stage[] = [];
@@ -147,13 +171,14 @@ class StockhamPlan implements FftPlan {
       stages.push({ p, L, twRe, twIm, rootRe, rootIm });
       L = Lp;
     }
-    this.stages = stages.length;
-    this.scratchSize = 2 * Math.max(1, ...stages.map((stage) => stage.p));
-    let size = STAGE * stages.length;
+    const scratchSize = 2 * Math.max(1, ...stages.map((stage) => stage.p));
+    this.workSize = 2 * n + scratchSize;
+    let size = HEADER + STAGE * stages.length;
     for (const stage of stages) size += 2 * stage.twRe.length + 2 * (stage.rootRe?.length ?? 0);
-    this.pointer = kernels().reserve(Math.max(1, size));
+    this.header = kernels().reserve(size);
+    const table = this.header + 8 * HEADER;
     const memory = kernels().f64;
-    let at = this.pointer / 8 + STAGE * stages.length;
+    let at = table / 8 + STAGE * stages.length;
     const place = (values: Float64Array | null): number => {
       if (!values) return 0;
       memory.set(values, at);
@@ -161,28 +186,18 @@ class StockhamPlan implements FftPlan {
       return (at - values.length) * 8;
     };
     stages.forEach((stage, s) => {
-      const record = this.pointer / 8 + STAGE * s;
+      const record = table / 8 + STAGE * s;
       const constants = radixConstants(stage.p);
       memory.set([stage.p, stage.L, place(stage.twRe), place(stage.twIm), place(stage.rootRe), place(stage.rootIm)], record);
       memory.set(constants, record + 6);
     });
+    memory.set([0, n, stages.length, table, scratchSize], this.header / 8);
   }
 
   forward(re: Float64Array, im: Float64Array): void {
-    const n = this.n;
-    const rePointer = work.pointer(4 * n + this.scratchSize);
-    const memory = kernels().f64;
-    memory.set(re, rePointer / 8);
-    memory.set(im, rePointer / 8 + n);
-    kernels().fn.stockhamForward(rePointer, rePointer + 8 * n, rePointer + 16 * n, rePointer + 24 * n, n, this.pointer, this.stages, rePointer + 32 * n);
-    const out = work.view(2 * n);
-    re.set(out.subarray(0, n));
-    im.set(out.subarray(n, 2 * n));
+    forwardInKernel(this, re, im);
   }
 }
-
-/** re, im, their pass buffers and the generic radix's scratch, in kernel memory. */
-const work = new KernelBuffer();
 
 /** The constants a radix's butterfly uses: sqrt(3)/2 for 3; cos, sin of 2pi/5 and 4pi/5 for 5. */
 function radixConstants(p: number): number[] {
@@ -197,74 +212,56 @@ function radixConstants(p: number): number[] {
 
 /**
  * Bluestein's algorithm: with c[j] = exp(-i*pi*j^2/n), X[k] = c[k] * sum_j (x[j] c[j]) conj(c[k-j]),
- * a convolution done with a power-of-two FFT of length >= 2n-1.
+ * a convolution done with a power-of-two FFT of length m >= 2n-1. The chirp and the kernel
+ * (the FFT of the conjugate chirp laid out circularly, divided by m: the inverse's scale) are
+ * computed here once; the chirp products and the two inner FFTs run in WebAssembly.
  */
 class BluesteinPlan implements FftPlan {
-  private readonly m: number;
-  private readonly inner: FftPlan;
-  private readonly chirpRe: Float64Array;
-  private readonly chirpIm: Float64Array;
-  /** FFT of the conjugate chirp laid out circularly, divided by m (the inverse's scale). */
-  private readonly kernelRe: Float64Array;
-  private readonly kernelIm: Float64Array;
-  private readonly workRe: Float64Array;
-  private readonly workIm: Float64Array;
+  readonly header: number;
+  readonly workSize: number;
 
   constructor(readonly n: number) {
     let m = 1;
     while (m < 2 * n - 1) m *= 2;
-    this.m = m;
-    this.inner = fftPlan(m);
-    this.chirpRe = new Float64Array(n);
-    this.chirpIm = new Float64Array(n);
+    const inner = fftPlan(m);
+    const chirpRe = new Float64Array(n);
+    const chirpIm = new Float64Array(n);
     const root = new Float64Array(2);
     for (let j = 0; j < n; j++) {
       // exp(-i*pi*j^2/n) = exp(-2*pi*i*(j^2 mod 2n)/(2n)); j^2 mod 2n computed exactly.
       const j2 = Number((BigInt(j) * BigInt(j)) % BigInt(2 * n));
       unitRoot(j2, 2 * n, root);
-      this.chirpRe[j] = root[0]!;
-      this.chirpIm[j] = -root[1]!;
+      chirpRe[j] = root[0]!;
+      chirpIm[j] = -root[1]!;
     }
-    this.kernelRe = new Float64Array(m);
-    this.kernelIm = new Float64Array(m);
+    const kernelRe = new Float64Array(m);
+    const kernelIm = new Float64Array(m);
     for (let j = 0; j < n; j++) {
-      this.kernelRe[j] = this.chirpRe[j]!;
-      this.kernelIm[j] = -this.chirpIm[j]!;
+      kernelRe[j] = chirpRe[j]!;
+      kernelIm[j] = -chirpIm[j]!;
       if (j > 0) {
-        this.kernelRe[m - j] = this.chirpRe[j]!;
-        this.kernelIm[m - j] = -this.chirpIm[j]!;
+        kernelRe[m - j] = chirpRe[j]!;
+        kernelIm[m - j] = -chirpIm[j]!;
       }
     }
-    this.inner.forward(this.kernelRe, this.kernelIm);
+    inner.forward(kernelRe, kernelIm);
     for (let j = 0; j < m; j++) {
-      this.kernelRe[j]! /= m;
-      this.kernelIm[j]! /= m;
+      kernelRe[j]! /= m;
+      kernelIm[j]! /= m;
     }
-    this.workRe = new Float64Array(m);
-    this.workIm = new Float64Array(m);
+    this.workSize = 2 * m + inner.workSize;
+    this.header = kernels().reserve(HEADER + 2 * n + 2 * m);
+    const at = this.header / 8 + HEADER;
+    const memory = kernels().f64;
+    memory.set(chirpRe, at);
+    memory.set(chirpIm, at + n);
+    memory.set(kernelRe, at + 2 * n);
+    memory.set(kernelIm, at + 2 * n + m);
+    memory.set([1, n, m, 8 * at, 8 * (at + n), 8 * (at + 2 * n), 8 * (at + 2 * n + m), inner.header], this.header / 8);
   }
 
   forward(re: Float64Array, im: Float64Array): void {
-    const { n, m, chirpRe, chirpIm, kernelRe, kernelIm, workRe, workIm } = this;
-    workRe.fill(0);
-    workIm.fill(0);
-    for (let j = 0; j < n; j++) {
-      workRe[j] = re[j]! * chirpRe[j]! - im[j]! * chirpIm[j]!;
-      workIm[j] = re[j]! * chirpIm[j]! + im[j]! * chirpRe[j]!;
-    }
-    this.inner.forward(workRe, workIm);
-    // Multiply by the kernel and conjugate, so that a forward FFT performs the inverse.
-    for (let j = 0; j < m; j++) {
-      const ar = workRe[j]!, ai = workIm[j]!, br = kernelRe[j]!, bi = kernelIm[j]!;
-      workRe[j] = ar * br - ai * bi;
-      workIm[j] = -(ar * bi + ai * br);
-    }
-    this.inner.forward(workRe, workIm);
-    for (let k = 0; k < n; k++) {
-      const ar = workRe[k]!, ai = -workIm[k]!;
-      re[k] = ar * chirpRe[k]! - ai * chirpIm[k]!;
-      im[k] = ar * chirpIm[k]! + ai * chirpRe[k]!;
-    }
+    forwardInKernel(this, re, im);
   }
 }
 

@@ -378,24 +378,33 @@ function realPlan(n: number): RealPlan {
 }
 
 const series = new KernelBuffer();
-const scratch = new KernelBuffer();
+const work = new KernelBuffer();
 const spectrum = new KernelBuffer();
 
 /**
- * numpy.fft.rfft(x) exactly as numpy computes it, for lengths where
+ * numpy.fft.rfft of the `n` float64s at kernel pointer `x` (left unchanged) into kernel memory
+ * at `out`: floor(n/2)+1 real parts, then as many imaginary parts. For lengths where
  * `pocketfftRfftSupported(n)`; throws otherwise. The passes run in WebAssembly
  * (kernels/pocketfft-rfft.ts), the whole transform in one call.
  */
-export function pocketfftRfft(x: Float64Array): { re: Float64Array; im: Float64Array } {
-  const n = x.length;
+export function pocketfftRfftInKernel(x: number, n: number, out: number): void {
   if (n === 0) throw new RangeError('rfft: the series is empty');
   if (!pocketfftRfftSupported(n)) throw new RangeError(`pocketfftRfft: numpy uses Bluestein's algorithm for length ${n}, which is not ported`);
   const plan = realPlan(n);
   const half = Math.floor(n / 2) + 1;
-  const xp = series.copyIn(x);
-  const sp = scratch.pointer(n);
+  kernels().fn.pocketfftRfft(x, work.pointer(2 * n), n, plan.pointer, plan.nf, out, out + 8 * half);
+}
+
+/**
+ * numpy.fft.rfft(x) exactly as numpy computes it, for lengths where
+ * `pocketfftRfftSupported(n)`; throws otherwise (see {@link pocketfftRfftInKernel}).
+ */
+export function pocketfftRfft(x: Float64Array): { re: Float64Array; im: Float64Array } {
+  const n = x.length;
+  if (n === 0) throw new RangeError('rfft: the series is empty');
+  const half = Math.floor(n / 2) + 1;
   const out = spectrum.pointer(2 * half);
-  kernels().fn.pocketfftRfft(xp, sp, n, plan.pointer, plan.nf, out, out + 8 * half);
+  pocketfftRfftInKernel(series.copyIn(x), n, out);
   const terms = spectrum.view(2 * half);
   return { re: terms.slice(0, half), im: terms.slice(half) };
 }

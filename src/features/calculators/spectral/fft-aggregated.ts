@@ -15,12 +15,11 @@
  *
  * Parameters: aggtype, one of "centroid", "variance", "skew", "kurtosis".
  */
-import { hypot } from '../../numeric/hypot.js';
 import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, type ParamSet } from '../../params.js';
-import { seriesRfft } from './series-rfft.js';
-import { pairwiseSum } from '../../numeric/pairwise-sum.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
+import { rfftLength, seriesSpectrumPointer } from './series-rfft.js';
 
 const AGGTYPES = new Set(['centroid', 'variance', 'skew', 'kurtosis']);
 
@@ -32,19 +31,30 @@ function checkParams(list: readonly ParamSet[]): void {
   }
 }
 
-/** The four tsfresh aggregates of a non-negative spectrum `y` (index = frequency bin). */
-export function spectrumMoments(y: Float64Array): { centroid: number; variance: number; skew: number; kurtosis: number } {
-  const total = pairwiseSum(y);
-  let d1 = 0, d2 = 0, d3 = 0, d4 = 0;
-  for (let k = 0; k < y.length; k++) {
-    const v = y[k]!;
-    const k2 = k * k;
-    d1 += v * k;
-    d2 += v * k2;
-    d3 += v * (k2 * k);
-    d4 += v * (k2 * k2);
-  }
-  const m1 = d1 / total, m2 = d2 / total, m3 = d3 / total, m4 = d4 / total;
+/** The four aggregates. */
+interface SpectrumMoments {
+  readonly centroid: number;
+  readonly variance: number;
+  readonly skew: number;
+  readonly kurtosis: number;
+}
+
+const absolute = new KernelBuffer();
+const sums = new KernelBuffer();
+
+/**
+ * The four tsfresh aggregates of y_k = |X_k| for the K-term spectrum at kernel pointer
+ * `spectrum` (K real parts, then K imaginary parts): |X_k| (V8's hypot), sum_k y_k (pairwise)
+ * and sum_k k^p y_k (p = 1..4, in order) in WebAssembly (kernels/spectral-spectrum-terms.ts),
+ * the moments from them here.
+ */
+export function spectrumMoments(spectrum: number, K: number): SpectrumMoments {
+  const out = sums.pointer(5);
+  kernels().fn.spectrumMomentSums(spectrum, spectrum + 8 * K, K, absolute.pointer(K), out);
+  const memory = kernels().f64;
+  const at = out / 8;
+  const total = memory[at]!;
+  const m1 = memory[at + 1]! / total, m2 = memory[at + 2]! / total, m3 = memory[at + 3]! / total, m4 = memory[at + 4]! / total;
   const variance = m2 - m1 ** 2;
   const small = variance < 0.5;
   const skew = small ? Number.NaN : (m3 - 3 * m1 * variance - m1 ** 3) / variance ** 1.5;
@@ -66,12 +76,7 @@ export const fftAggregated: Calculator = {
       out.fill(Number.NaN, offset, offset + list.length);
       return;
     }
-    const moments = ctx.memo('fft_aggregated', () => {
-      const { re, im } = seriesRfft(ctx);
-      const y = new Float64Array(re.length);
-      for (let k = 0; k < y.length; k++) y[k] = hypot(re[k]!, im[k]!);
-      return spectrumMoments(y);
-    });
+    const moments = ctx.memo('fft_aggregated', () => spectrumMoments(seriesSpectrumPointer(ctx), rfftLength(ctx.x.length)));
     for (let i = 0; i < list.length; i++) {
       out[offset + i] = moments[list[i]!.aggtype as keyof typeof moments];
     }

@@ -11,20 +11,28 @@
  *
  * Parameters: coeff, an integer >= 0; attr, one of "real", "imag", "abs", "angle".
  */
-import { hypot } from '../../numeric/hypot.js';
 import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, num, type ParamSet } from '../../params.js';
-import { seriesRfft } from './series-rfft.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
+import { rfftLength, seriesSpectrumPointer } from './series-rfft.js';
 
 const ATTRS = ['real', 'imag', 'abs', 'angle'] as const;
 const DEGREES_PER_RADIAN = 180 / Math.PI;
 
-/** A parameter list read once: coefficient index and attribute code (index into ATTRS) per set. */
+/**
+ * A parameter list read once: coefficient index and attribute code (index into ATTRS) per set,
+ * both also as int32s in kernel memory (`requests`: the coefficients, then the codes), and the
+ * positions of the angle requests.
+ */
 interface CoefficientList {
   readonly coeff: Int32Array;
-  readonly attr: Uint8Array;
+  readonly requests: number;
+  readonly angles: Int32Array;
 }
+
+/** fft_coefficient's values, in kernel memory. */
+const coefficientValues = new KernelBuffer();
 
 /** Parameter lists are read once per plan (the same array object comes back for every series). */
 const parsedLists = new WeakMap<readonly ParamSet[], CoefficientList>();
@@ -44,7 +52,12 @@ function parseParams(list: readonly ParamSet[]): CoefficientList {
     coeff[i] = k;
     attr[i] = a;
   });
-  parsed = { coeff, attr };
+  const requests = kernels().reserve(list.length);
+  const codes = new Int32Array(kernels().f64.buffer, requests, 2 * list.length);
+  codes.set(coeff);
+  codes.set(attr, list.length);
+  const angles = Int32Array.from(Array.from(attr.keys()).filter((i) => attr[i] === 3));
+  parsed = { coeff, requests, angles };
   parsedLists.set(list, parsed);
   return parsed;
 }
@@ -58,31 +71,23 @@ export const fftCoefficient: Calculator = {
   },
   compute(ctx, params, out, offset) {
     const list = requireParams('fft_coefficient', params);
-    const { coeff, attr } = parseParams(list);
+    const { coeff, requests, angles } = parseParams(list);
     if (ctx.x.length === 0) {
       out.fill(Number.NaN, offset, offset + list.length);
       return;
     }
-    const { re, im } = seriesRfft(ctx);
-    for (let i = 0; i < coeff.length; i++) {
+    const K = rfftLength(ctx.x.length);
+    const spectrum = seriesSpectrumPointer(ctx);
+    const count = coeff.length;
+    const values = coefficientValues.pointer(count);
+    kernels().fn.coefficientValues(spectrum, spectrum + 8 * K, K, requests, requests + 4 * count, count, values);
+    const memory = kernels().f64;
+    out.set(memory.subarray(values / 8, values / 8 + count), offset);
+    const re = spectrum / 8, im = re + K;
+    for (let j = 0; j < angles.length; j++) {
+      const i = angles[j]!;
       const k = coeff[i]!;
-      let value = Number.NaN;
-      if (k < re.length) {
-        switch (attr[i]) {
-          case 0: // real
-            value = re[k]!;
-            break;
-          case 1: // imag
-            value = im[k]!;
-            break;
-          case 2: // abs
-            value = hypot(re[k]!, im[k]!);
-            break;
-          default: // angle
-            value = Math.atan2(im[k]!, re[k]!) * DEGREES_PER_RADIAN;
-        }
-      }
-      out[offset + i] = value;
+      if (k < K) out[offset + i] = Math.atan2(memory[im + k]!, memory[re + k]!) * DEGREES_PER_RADIAN;
     }
   },
 };

@@ -20,8 +20,10 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { rfft } from '../../numeric/fft.js';
-import { pocketfftRfft, pocketfftRfftSupported } from '../../numeric/pocketfft-rfft.js';
+import { pocketfftRfft, pocketfftRfftInKernel, pocketfftRfftSupported } from '../../numeric/pocketfft-rfft.js';
 import { pairwiseSum } from '../../numeric/pairwise-sum.js';
+import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
+import { seriesPointer } from '../statistics/series-moments.js';
 
 /** The one-sided spectrum X[0 .. floor(n/2)] of a real series. */
 export interface RealSpectrum {
@@ -55,7 +57,43 @@ export function numpyRfft(x: Float64Array): RealSpectrum {
   return pocketfftRfftSupported(x.length) ? pocketfftRfft(x) : accurateRfft(x);
 }
 
+const spectrum = new KernelBuffer();
+/** The context whose spectrum `spectrum` holds. */
+let spectrumOwner: SeriesContext | null = null;
+
+/** The number of rfft terms of a series of n >= 1 values: floor(n/2) + 1. */
+export function rfftLength(n: number): number {
+  return Math.floor(n / 2) + 1;
+}
+
+/**
+ * `numpyRfft(ctx.x)` in kernel memory (non-empty series): its pointer, with the K =
+ * rfftLength(n) real parts there and the K imaginary parts after them; valid until the next
+ * call for another series. numpy's own passes read the series where statistics/series-moments.ts
+ * `seriesPointer` keeps it (no copy); the Bluestein-length fallback is copied in.
+ */
+export function seriesSpectrumPointer(ctx: SeriesContext): number {
+  const n = ctx.x.length;
+  const half = rfftLength(n);
+  const pointer = spectrum.pointer(2 * half);
+  if (spectrumOwner !== ctx) {
+    if (pocketfftRfftSupported(n)) pocketfftRfftInKernel(seriesPointer(ctx), n, pointer);
+    else {
+      const { re, im } = accurateRfft(ctx.x);
+      kernels().f64.set(re, pointer / 8);
+      kernels().f64.set(im, pointer / 8 + half);
+    }
+    spectrumOwner = ctx;
+  }
+  return pointer;
+}
+
 /** The rfft of the context's series, shared under the memo key 'rfft'. */
 export function seriesRfft(ctx: SeriesContext): RealSpectrum {
-  return ctx.memo('rfft', () => numpyRfft(ctx.x));
+  return ctx.memo('rfft', () => {
+    const half = rfftLength(ctx.x.length);
+    const start = seriesSpectrumPointer(ctx) / 8;
+    const terms = kernels().f64;
+    return { re: terms.slice(start, start + half), im: terms.slice(start + half, start + 2 * half) };
+  });
 }
