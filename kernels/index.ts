@@ -16,4 +16,5 @@ export { friedrichBinMeans, quantileEdges } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';
 export { shiftSeries, adfSeries, hasNaN, adfDesign } from './dynamics-series';
-export { aberthSweep } from './dynamics-aberth';
+export { aberthRoots } from './dynamics-aberth';
+export { adfLagSearchSize, adfLagCandidates } from './dynamics-adf-lag-search';

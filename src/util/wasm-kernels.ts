@@ -45,8 +45,12 @@ export interface KernelExports {
   hasNaN(x: number, n: number): number;
   /** The ADF design on rows t = first..n−1 column-major into `a` (lags + 2 columns) and its response into `y`. */
   adfDesign(x: number, n: number, first: number, lags: number, levelShift: number, diffShift: number, a: number, y: number): void;
-  /** One Aberth–Ehrlich sweep over the d roots `re`, `im` of `coef` (in place); per root [moved, step re, step im] into `steps` (kernels/dynamics-aberth.ts). */
-  aberthSweep(coef: number, d: number, re: number, im: number, steps: number): void;
+  /** The Aberth–Ehrlich iteration of the d roots `re`, `im` of `coef` from their starting points to convergence (in place); returns the sweeps taken (kernels/dynamics-aberth.ts). */
+  aberthRoots(coef: number, d: number, re: number, im: number): number;
+  /** The float64s of `adfLagCandidates`' work region for `lags` lags (kernels/dynamics-adf-lag-search.ts). */
+  adfLagSearchSize(lags: number): number;
+  /** The ADF lag-search design's Gram matrix and nested Cholesky fits into `work`; 1 when every column is clearly of full rank, else 0. */
+  adfLagCandidates(u: number, level: number, first: number, end: number, lags: number, work: number): number;
   /** One Ricker CWT row: `out[0..n)` from `x[0..n)` and the reversed wavelet `hr[0..N)`. */
   rickerRow(x: number, n: number, hr: number, N: number, out: number): void;
   /** Plain numeric CSV lines from `bytes[from..to)` into column-major `out` (kernels/csv-numbers.ts). */

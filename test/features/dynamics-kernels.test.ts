@@ -10,6 +10,8 @@ import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-g
 import { chunkTrend } from '../../src/features/calculators/dynamics/agg-linear-trend.js';
 import { estimateFriedrichCoefficients, quantileEdges } from '../../src/features/calculators/dynamics/friedrich.js';
 import { laggedLeastSquares } from '../../src/features/calculators/dynamics/lagged-least-squares.js';
+import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
+import { adfMaxlag, adfShifts, gramLagSearch } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
 import { nestedQr } from '../../src/features/numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../src/features/numeric/jacobi-svd.js';
 import { polyfit } from '../../src/features/numeric/polyfit.js';
@@ -427,4 +429,67 @@ function referenceAberth(coef: number[]): { re: Float64Array; im: Float64Array }
   }
   for (let k = 0; k < d; k++) if (Math.abs(im[k]!) <= 1e-14 * Math.hypot(re[k]!, im[k]!)) im[k] = 0;
   return { re, im };
+}
+
+test('gramLagSearch: the one-call kernel search equals its parts (fillLaggedGram, nestedCholesky, rank test, criteria) on walks, AR, short, smooth, constant and collinear series', () => {
+  const series: Float64Array[] = [];
+  for (const n of [8, 9, 12, 30, 101, 600]) {
+    const walk = new Float64Array(n);
+    for (let t = 1; t < n; t++) walk[t] = walk[t - 1]! + rng.normal();
+    series.push(walk);
+    const ar = new Float64Array(n);
+    for (let t = 2; t < n; t++) ar[t] = 0.6 * ar[t - 1]! - 0.3 * ar[t - 2]! + rng.normal();
+    series.push(ar, normals(n, 1e-3, 1e8));
+    series.push(Float64Array.from({ length: n }, (_, i) => Math.sin(0.05 * i)));
+    series.push(new Float64Array(n).fill(2), Float64Array.from({ length: n }, (_, i) => 3 * i - 1));
+    series.push(Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1) + 1e-9 * rng.normal()));
+  }
+  for (let i = 0; i < 60; i++) series.push(normals(40 + i * 7, 10 ** Math.round(rng.normal() * 2)));
+  const answers = new Set<string>();
+  for (const x of series) {
+    const maxlag = adfMaxlag(x.length);
+    if (maxlag < 0) continue;
+    for (const mode of ['aic', 'bic'] as const) {
+      const got = gramLagSearch(x, maxlag, mode, adfShifts(x));
+      assert.equal(got, referenceGramLagSearch(x, maxlag, mode), `n ${x.length}, ${mode}, x0 ${x[0]}`);
+      answers.add(got === null ? 'null' : 'lag');
+    }
+  }
+  assert.deepEqual([...answers].sort(), ['lag', 'null'], 'both outcomes reached');
+});
+
+/** augmented-dickey-fuller.ts' Gram lag search from its TypeScript-facing parts, plainly. */
+function referenceGramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | 'bic'): number | null {
+  const n = x.length;
+  const { level: levelShift, diff } = adfShifts(x);
+  const u = new Float64Array(n);
+  const level = new Float64Array(n);
+  for (let t = 1; t < n; t++) {
+    u[t] = x[t]! - x[t - 1]! - diff;
+    level[t] = x[t - 1]! - levelShift;
+  }
+  const first = maxlag + 1;
+  const rows = n - first;
+  const size = maxlag + 3;
+  const gram = new Float64Array(size * size);
+  fillLaggedGram(u, first, n, maxlag, [level], gram);
+  const fit = nestedCholesky(gram, size, rows, 2 * (rows + 4 * maxlag + size) * (Number.EPSILON / 2));
+  if (fit === null || !(fit.relativeSsrError < 1e-6)) return null;
+  let norm = 0;
+  for (let j = 0; j < fit.cols; j++) norm = Math.max(norm, fit.columnNorms[j]!);
+  const tol = norm * Math.max(fit.rows, fit.cols) * Number.EPSILON;
+  for (let j = 0; j < fit.cols; j++) if (!(Math.abs(fit.rDiagonal[j]!) > 1e3 * tol)) return null;
+  const ics: number[] = [];
+  for (let p = 0; p <= maxlag; p++) {
+    let rank = 0;
+    for (let j = 0; j < p + 2; j++) if (Math.abs(fit.rDiagonal[j]!) > tol) rank++;
+    const llf = -(rows / 2) * Math.log(2 * Math.PI) - (rows / 2) * Math.log(fit.ssr[p + 2]! / rows) - rows / 2;
+    ics.push(mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(rows) * rank);
+  }
+  let bestLag = 0;
+  for (let p = 1; p <= maxlag; p++) if (ics[p]! < ics[bestLag]!) bestLag = p;
+  let gap = Infinity;
+  for (let p = 0; p <= maxlag; p++) if (p !== bestLag) gap = Math.min(gap, ics[p]! - ics[bestLag]!);
+  if (Number.isNaN(ics[bestLag])) gap = NaN;
+  return gap > 4 * rows * fit.relativeSsrError ? bestLag : null;
 }

@@ -5,7 +5,6 @@
  * Aberth–Ehrlich simultaneous iteration started on circles from the Newton polygon of the
  * coefficient magnitudes (Bini 1996), which copes with roots of very different sizes.
  */
-import { hypot } from './hypot.js';
 import { KernelBuffer, kernels } from '../../util/wasm-kernels.js';
 
 const coefBuffer = new KernelBuffer();
@@ -27,13 +26,12 @@ export function polynomialRoots(p: ArrayLike<number>): Roots {
   let last = p.length - 1;
   while (p[last] === 0) last--;
   const trailingZeros = p.length - 1 - last;
-  const coef = Array.from({ length: last - first + 1 }, (_, i) => p[first + i]!);
-  const d = coef.length - 1;
+  const d = last - first;
   const re = new Float64Array(d + trailingZeros);
   const im = new Float64Array(d + trailingZeros);
-  if (d === 1) re[0] = -coef[1]! / coef[0]!;
-  else if (d === 2) quadraticRoots(coef[0]!, coef[1]!, coef[2]!, re, im);
-  else if (d > 2) aberth(coef, re, im);
+  if (d === 1) re[0] = -p[first + 1]! / p[first]!;
+  else if (d === 2) quadraticRoots(p[first]!, p[first + 1]!, p[first + 2]!, re, im);
+  else if (d > 2) aberth(p, first, d, re, im);
   return { re, im };
 }
 
@@ -50,13 +48,26 @@ function quadraticRoots(a: number, b: number, c: number, re: Float64Array, im: F
   }
 }
 
-function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
-  const d = coef.length - 1;
+/**
+ * The Aberth–Ehrlich iteration for the d ≥ 3 roots of Σ coef[c] x^(d−c) (coef[0] and coef[d]
+ * non-zero): the starting circles here (they need log/exp/cos/sin), the sweeps, their
+ * convergence test and the final real/complex decision in WebAssembly (kernels/dynamics-aberth.ts,
+ * `aberthRoots`).
+ */
+function aberth(p: ArrayLike<number>, first: number, d: number, re: Float64Array, im: Float64Array): void {
+  const wasm = kernels();
+  const coefAt = coefBuffer.pointer(d + 1) / 8;
+  const rootsAt = rootsBuffer.pointer(2 * d);
+  const reAt = rootsAt / 8;
+  const imAt = reAt + d;
+  let memory = wasm.f64;
+  for (let c = 0; c <= d; c++) memory[coefAt + c] = p[first + c]!;
   // Newton polygon of (k, log|a_k|), a_k the coefficient of x^k: upper convex hull.
-  const logs = Array.from({ length: d + 1 }, (_, k) => {
-    const a = Math.abs(coef[d - k]!);
-    return a > 0 ? Math.log(a) : -Infinity;
-  });
+  const logs = new Float64Array(d + 1);
+  for (let k = 0; k <= d; k++) {
+    const a = Math.abs(memory[coefAt + d - k]!);
+    logs[k] = a > 0 ? Math.log(a) : -Infinity;
+  }
   const hull: number[] = [];
   for (let k = 0; k <= d; k++) {
     if (logs[k] === -Infinity) continue;
@@ -69,6 +80,7 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
     }
     hull.push(k);
   }
+  // d starting points: on each hull edge's circle, spread evenly and turned per edge.
   let idx = 0;
   for (let h = 0; h + 1 < hull.length; h++) {
     const i = hull[h]!;
@@ -77,38 +89,13 @@ function aberth(coef: number[], re: Float64Array, im: Float64Array): void {
     const count = j - i;
     for (let s = 0; s < count; s++) {
       const angle = (2 * Math.PI * s) / count + (2 * Math.PI * h) / d + 0.4;
-      re[idx] = radius * Math.cos(angle);
-      im[idx] = radius * Math.sin(angle);
+      memory[reAt + idx] = radius * Math.cos(angle);
+      memory[imAt + idx] = radius * Math.sin(angle);
       idx++;
     }
   }
-  // The sweeps run in WebAssembly (kernels/dynamics-aberth.ts); the relative step sizes
-  // (hypot) that decide convergence are taken here.
-  const wasm = kernels();
-  const coefAt = coefBuffer.pointer(d + 1);
-  const rootsAt = rootsBuffer.pointer(5 * d);
-  const reAt = rootsAt;
-  const imAt = rootsAt + 8 * d;
-  const stepsAt = imAt + 8 * d;
-  const memory = wasm.f64;
-  for (let c = 0; c <= d; c++) memory[coefAt / 8 + c] = coef[c]!;
-  memory.set(re.subarray(0, d), reAt / 8);
-  memory.set(im.subarray(0, d), imAt / 8);
-  for (let iter = 0; iter < 200; iter++) {
-    wasm.fn.aberthSweep(coefAt, d, reAt, imAt, stepsAt);
-    let maxStep = 0;
-    for (let k = 0; k < d; k++) {
-      const s = stepsAt / 8 + 3 * k;
-      if (memory[s] === 0) continue;
-      const rel = hypot(memory[s + 1]!, memory[s + 2]!) / Math.max(hypot(memory[reAt / 8 + k]!, memory[imAt / 8 + k]!), Number.MIN_VALUE);
-      if (rel > maxStep) maxStep = rel;
-    }
-    if (maxStep < 4 * Number.EPSILON) break;
-  }
-  re.set(memory.subarray(reAt / 8, reAt / 8 + d));
-  im.set(memory.subarray(imAt / 8, imAt / 8 + d));
-  // Real polynomial: roots with a negligible imaginary part are real.
-  for (let k = 0; k < d; k++) {
-    if (Math.abs(im[k]!) <= 1e-14 * hypot(re[k]!, im[k]!)) im[k] = 0;
-  }
+  wasm.fn.aberthRoots(coefAt * 8, d, rootsAt, imAt * 8);
+  memory = wasm.f64;
+  re.set(memory.subarray(reAt, reAt + d));
+  im.set(memory.subarray(imAt, imAt + d));
 }

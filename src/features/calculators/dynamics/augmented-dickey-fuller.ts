@@ -23,8 +23,7 @@
 import type { ParamSet } from '../../params.js';
 import type { SeriesContext } from '../../calculator.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput, type NestedLeastSquares } from '../../numeric/householder-qr.js';
-import { nestedCholesky } from './gram-least-squares.js';
-import { fillLaggedGram } from './lagged-gram.js';
+import { relativeSsrErrorBound } from './gram-least-squares.js';
 import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
@@ -44,6 +43,9 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 const seriesBuffer = new KernelBuffer();
 const shiftedBuffer = new KernelBuffer();
+const lagSeriesBuffer = new KernelBuffer();
+const lagLevelBuffer = new KernelBuffer();
+const lagSearchBuffer = new KernelBuffer();
 
 /**
  * The Householder QR of the ADF design on rows t = first..n−1 (indices into x): columns
@@ -120,23 +122,32 @@ export function adfMaxlag(n: number): number {
 }
 
 /**
- * The information criterion of model p (the first p + 2 columns) on `nobs` rows:
+ * The information criterion of a model of `rank` columns with residual sum of squares `ssr` on
+ * `nobs` rows:
  * AIC = −2·llf + 2·rank, BIC = −2·llf + ln(nobs)·rank, llf = −nobs/2·(ln 2π + ln(SSR/nobs) + 1).
  */
-function informationCriterion(fit: NestedLeastSquares, p: number, mode: 'aic' | 'bic'): number {
-  const nobs = fit.rows;
-  const rank = leadingRank(fit, p + 2);
-  const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(fit.ssr[p + 2]! / nobs) - nobs / 2;
+function informationCriterion(nobs: number, ssr: number, rank: number, mode: 'aic' | 'bic'): number {
+  const llf = -(nobs / 2) * LOG_2PI - (nobs / 2) * Math.log(ssr / nobs) - nobs / 2;
   return mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
 }
 
-/** The lag minimising the criterion (Python's min over (ic, lag): ties go to the smaller lag). */
-function bestLagByCriterion(fit: NestedLeastSquares, maxlag: number, mode: 'aic' | 'bic'): { lag: number; gap: number } {
+/**
+ * The lag minimising the criterion (Python's min over (ic, lag): ties go to the smaller lag) on
+ * `nobs` rows, model p's SSR being `ssr[p + 2]` and its rank `ranks[p]` (p + 2 when `ranks` is
+ * null: every column certified of full rank).
+ */
+function bestLagByCriterion(
+  nobs: number,
+  ssr: ArrayLike<number>,
+  ranks: ArrayLike<number> | null,
+  maxlag: number,
+  mode: 'aic' | 'bic',
+): { lag: number; gap: number } {
   let best = NaN;
   let bestLag = 0;
   const ics = new Float64Array(maxlag + 1);
   for (let p = 0; p <= maxlag; p++) {
-    const ic = informationCriterion(fit, p, mode);
+    const ic = informationCriterion(nobs, ssr[p + 2]!, ranks === null ? p + 2 : ranks[p]!, mode);
     ics[p] = ic;
     if (p === 0 || ic < best) {
       best = ic;
@@ -155,7 +166,11 @@ function bestLagByCriterion(fit: NestedLeastSquares, maxlag: number, mode: 'aic'
  */
 export function qrLagSearch(x: Float64Array, maxlag: number, mode: string, shifts: Shifts): number {
   const qr = designQr(x, maxlag + 1, maxlag, shifts);
-  if (mode === 'aic' || mode === 'bic') return bestLagByCriterion(qr, maxlag, mode).lag;
+  if (mode === 'aic' || mode === 'bic') {
+    const ranks = new Float64Array(maxlag + 1);
+    for (let p = 0; p <= maxlag; p++) ranks[p] = leadingRank(qr, p + 2);
+    return bestLagByCriterion(qr.rows, qr.ssr, ranks, maxlag, mode).lag;
+  }
   // "t-stat": walk down from maxlag to the first lag whose own |t| ≥ Φ⁻¹(0.95).
   let usedlag = 0;
   for (let p = maxlag; p >= 0; p--) {
@@ -167,8 +182,9 @@ export function qrLagSearch(x: Float64Array, maxlag: number, mode: string, shift
 
 /**
  * The AIC/BIC lag search from the Gram matrix of the lag-search design, built in O(n·maxlag)
- * (lagged-gram.ts) and factored by Cholesky (gram-least-squares.ts): about a tenth of the QR's
- * work. It answers only when its error bound certifies the choice — every column clearly of
+ * (lagged-gram.ts' recurrences) and factored by Cholesky (gram-least-squares.ts): about a tenth
+ * of the QR's work. Everything up to the criteria, which need log, runs in one WebAssembly call
+ * (kernels/dynamics-adf-lag-search.ts, `adfLagCandidates`). It answers only when its error bound certifies the choice — every column clearly of
  * full rank and the runner-up criterion more than twice the worst-case criterion error behind
  * (|Δic| ≤ nobs·|ΔSSR|/SSR) — and returns null otherwise (nearly exact fits of smooth series,
  * near-ties, constant series), leaving the decision to the QR.
@@ -185,16 +201,21 @@ export function gramLagSearch(
   const first = maxlag + 1;
   const rows = n - first;
   const size = maxlag + 3;
-  const { u, level } = series;
-  const gram = new Float64Array(size * size);
-  fillLaggedGram(u, first, n, maxlag, [level], gram);
+  const k = size - 1;
+  const fn = kernels().fn;
+  const work = lagSearchBuffer.pointer(fn.adfLagSearchSize(maxlag));
+  const uAt = lagSeriesBuffer.copyIn(series.u);
+  if (!fn.adfLagCandidates(uAt, lagLevelBuffer.copyIn(series.level), first, n, maxlag, work)) return null;
+  // The work region: the Gram matrix (size²), then ω, column norms, R's diagonal, z, R, ssr.
+  const memory = kernels().f64;
+  const at = work / 8;
+  const out = at + size * size;
+  const ssr = memory.subarray(out + 1 + 3 * k + k * k, out + 1 + 3 * k + k * k + k + 1);
   const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
-  const fit = nestedCholesky(gram, size, rows, gramError);
-  if (fit === null || !(fit.relativeSsrError < 1e-6)) return null;
-  const tol = rankTolerance(fit);
-  for (let j = 0; j < fit.cols; j++) if (!(Math.abs(fit.rDiagonal[j]!) > 1e3 * tol)) return null;
-  const { lag, gap } = bestLagByCriterion(fit, maxlag, mode);
-  return gap > 4 * rows * fit.relativeSsrError ? lag : null;
+  const relativeSsrError = relativeSsrErrorBound(k, gramError, memory[out]!, memory[at + size * size - 1]!, ssr[k]!);
+  if (!(relativeSsrError < 1e-6)) return null;
+  const { lag, gap } = bestLagByCriterion(rows, ssr, null, maxlag, mode);
+  return gap > 4 * rows * relativeSsrError ? lag : null;
 }
 
 /**

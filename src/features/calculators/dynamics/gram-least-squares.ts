@@ -62,10 +62,17 @@ export function nestedCholesky(gram: Float64Array, size: number, rows: number, g
   const z = take(k);
   const r = take(k * k);
   const ssr = take(k + 1);
-  let relativeSsrError = Infinity;
-  if (k * gramError * omega * omega <= 1e-2 && ssr[k]! > 0) {
-    const amplification = 1 + Math.sqrt(k) * omega;
-    relativeSsrError = (2 * gramError * amplification * amplification * gram[size * size - 1]!) / ssr[k]!;
-  }
+  const relativeSsrError = relativeSsrErrorBound(k, gramError, omega, gram[size * size - 1]!, ssr[k]!);
   return { rows, cols: k, rDiagonal, r, z, ssr, columnNorms, relativeSsrError };
+}
+
+/**
+ * The module comment's bound on |ΔSSR_j| / SSR_j for k columns: 2δ(1 + √k·ω)²‖y‖² / ρ², or
+ * Infinity when k·δ·ω² > 1e-2 (the first-order expansion is not trustworthy) or ρ² is not
+ * positive. `responseSquare` is ‖y‖² (the Gram matrix's last entry), `smallestSsr` ρ².
+ */
+export function relativeSsrErrorBound(k: number, gramError: number, omega: number, responseSquare: number, smallestSsr: number): number {
+  if (!(k * gramError * omega * omega <= 1e-2 && smallestSsr > 0)) return Infinity;
+  const amplification = 1 + Math.sqrt(k) * omega;
+  return (2 * gramError * amplification * amplification * responseSquare) / smallestSsr;
 }
