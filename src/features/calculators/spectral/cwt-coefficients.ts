@@ -32,6 +32,8 @@ function checkParams(list: readonly ParamSet[]): void {
   }
 }
 
+const checkedLists = new WeakSet<readonly ParamSet[]>();
+
 export const cwtCoefficients: Calculator = {
   name: 'cwt_coefficients',
   outputs(params) {
@@ -41,7 +43,11 @@ export const cwtCoefficients: Calculator = {
   },
   compute(ctx, params, out, offset) {
     const list = requireParams('cwt_coefficients', params);
-    checkParams(list);
+    // a plan's parameter list is checked once, not per series
+    if (!checkedLists.has(list)) {
+      checkParams(list);
+      checkedLists.add(list);
+    }
     const x = ctx.x;
     for (let i = 0; i < list.length; i++) {
       const coeff = num(list[i]!.coeff);

@@ -15,9 +15,15 @@
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const wavelets = new Map<string, Float64Array>();
+/** The wavelet `ricker` returned last, and its arguments. */
+let lastPoints = Number.NaN;
+let lastWidth = Number.NaN;
+let lastWavelet: Float64Array | null = null;
 
 /** scipy's ricker(points, a): the Ricker wavelet of width a sampled at `points` points. */
 export function ricker(points: number, a: number): Float64Array {
+  // consecutive calls mostly ask for the same wavelet: no key string for those
+  if (points === lastPoints && a === lastWidth && lastWavelet !== null) return lastWavelet;
   const key = `${points}:${a}`;
   let w = wavelets.get(key);
   if (!w) {
@@ -32,6 +38,9 @@ export function ricker(points: number, a: number): Float64Array {
     }
     wavelets.set(key, w);
   }
+  lastPoints = points;
+  lastWidth = a;
+  lastWavelet = w;
   return w;
 }
 
