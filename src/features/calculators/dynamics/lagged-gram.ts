@@ -45,6 +45,10 @@ export function fillLaggedGram(
   }
   const at = gramBuffer.pointer(size * size);
   kernels().fn.laggedGram(seriesBuffer.copyIn(u), extra === 1 ? extraBuffer.copyIn(extras[0]!) : 0, extra, first, end, lags, at);
-  const filled = gramBuffer.view(size * size);
-  for (let a = 0; a < size; a++) gram.set(filled.subarray(a * size + a, (a + 1) * size), a * size + a);
+  // the upper triangle, element by element (a subarray per row was an allocation per row)
+  const memory = kernels().f64;
+  const from = at / 8;
+  for (let a = 0; a < size; a++) {
+    for (let b = a * size + a; b < (a + 1) * size; b++) gram[b] = memory[from + b]!;
+  }
 }
