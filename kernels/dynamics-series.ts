@@ -61,3 +61,27 @@ export function adfDesign(x: usize, n: i32, first: i32, lags: i32, levelShift: f
     put(y, r, get(x, t) - get(x, t - 1) - diffShift);
   }
 }
+
+/**
+ * The centered AR(k) design of `x[0..n)` for the QR fallback of
+ * src/features/calculators/dynamics/ar-coefficient.ts: rows t = k..n−1 (m = n − k), column
+ * i = 1..k holding x_{t−i} − mean_i column-major at `a` (column i at offset (i−1)·m), the
+ * response x_t − ȳ into `y`, and [ȳ, mean_1..mean_k] into `means`; every mean a plain
+ * left-to-right sum over its m values divided by m.
+ */
+export function arCenteredDesign(x: usize, n: i32, k: i32, a: usize, y: usize, means: usize): void {
+  const m = n - k;
+  let yMean: f64 = 0;
+  for (let t = 0; t < m; t++) yMean += get(x, k + t);
+  yMean /= <f64>m;
+  put(means, 0, yMean);
+  for (let t = 0; t < m; t++) put(y, t, get(x, k + t) - yMean);
+  for (let i = 1; i <= k; i++) {
+    let mean: f64 = 0;
+    for (let t = 0; t < m; t++) mean += get(x, k + t - i);
+    mean /= <f64>m;
+    put(means, i, mean);
+    const column = (i - 1) * m;
+    for (let t = 0; t < m; t++) put(a, column + t, get(x, k + t - i) - mean);
+  }
+}

@@ -15,6 +15,6 @@ export { chunkAggregates, trendSums } from './dynamics-linear-trend';
 export { friedrichBinMeans, quantileEdges } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';
-export { shiftSeries, adfSeries, hasNaN, adfDesign } from './dynamics-series';
+export { shiftSeries, adfSeries, hasNaN, adfDesign, arCenteredDesign } from './dynamics-series';
 export { aberthRoots } from './dynamics-aberth';
 export { adfLagSearchSize, adfLagCandidates } from './dynamics-adf-lag-search';

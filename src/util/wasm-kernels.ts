@@ -45,6 +45,8 @@ export interface KernelExports {
   hasNaN(x: number, n: number): number;
   /** The ADF design on rows t = first..n−1 column-major into `a` (lags + 2 columns) and its response into `y`. */
   adfDesign(x: number, n: number, first: number, lags: number, levelShift: number, diffShift: number, a: number, y: number): void;
+  /** The centered AR(k) design of `x[0..n)` (rows t = k..n−1) column-major into `a`, its response into `y`, [ȳ, column means] into `means`. */
+  arCenteredDesign(x: number, n: number, k: number, a: number, y: number, means: number): void;
   /** The Aberth–Ehrlich iteration of the d roots `re`, `im` of `coef` from their starting points to convergence (in place); returns the sweeps taken (kernels/dynamics-aberth.ts). */
   aberthRoots(coef: number, d: number, re: number, im: number): number;
   /** The float64s of `adfLagCandidates`' work region for `lags` lags (kernels/dynamics-adf-lag-search.ts). */

@@ -12,7 +12,8 @@ import { estimateFriedrichCoefficients, quantileEdges } from '../../src/features
 import { laggedLeastSquares } from '../../src/features/calculators/dynamics/lagged-least-squares.js';
 import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
 import { adfMaxlag, adfShifts, gramLagSearch } from '../../src/features/calculators/dynamics/augmented-dickey-fuller.js';
-import { nestedQr } from '../../src/features/numeric/householder-qr.js';
+import { backSubstitute, nestedQr } from '../../src/features/numeric/householder-qr.js';
+import { qrAutoregression } from '../../src/features/calculators/dynamics/ar-coefficient.js';
 import { minNormLeastSquares } from '../../src/features/numeric/jacobi-svd.js';
 import { polyfit } from '../../src/features/numeric/polyfit.js';
 import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js';
@@ -493,3 +494,41 @@ function referenceGramLagSearch(x: Float64Array, maxlag: number, mode: 'aic' | '
   if (Number.isNaN(ics[bestLag])) gap = NaN;
   return gap > 4 * rows * fit.relativeSsrError ? bestLag : null;
 }
+
+test('qrAutoregression: the kernel-built centered design equals plain sums and columns, k = 0..12, odd lengths, constant and NaN series', () => {
+  const series = [normals(37), normals(64, 1e-4, 1e6), normals(121, 5), new Float64Array(40).fill(7), Float64Array.from(normals(30), (v, i) => (i === 11 ? NaN : v))];
+  for (const x of series) {
+    for (let k = 0; k <= 12 && x.length - k > k + 1; k++) {
+      const rows = x.length - k;
+      let yMean = 0;
+      for (let t = 0; t < rows; t++) yMean += x[k + t]!;
+      yMean /= rows;
+      const yc = Float64Array.from(x.subarray(k), (v) => v - yMean);
+      const means = [yMean];
+      const columns = [];
+      for (let i = 1; i <= k; i++) {
+        let m = 0;
+        for (let t = 0; t < rows; t++) m += x[k + t - i]!;
+        m /= rows;
+        means.push(m);
+        columns.push(Float64Array.from(x.subarray(k - i, k - i + rows), (v) => v - m));
+      }
+      const qr = nestedQr(columns, yc);
+      let scale = 0;
+      for (let i = 0; i < k; i++) scale = Math.max(scale, qr.columnNorms[i]!);
+      let fullRank = true;
+      for (let i = 0; i < k; i++) if (!(Math.abs(qr.rDiagonal[i]!) > 1e-13 * scale)) fullRank = false;
+      const got = qrAutoregression(x, k);
+      if (!fullRank) continue; // the pinv path takes the raw columns, not this design
+      const phi = backSubstitute(qr);
+      const want = new Float64Array(k + 1);
+      let c = yMean;
+      for (let i = 1; i <= k; i++) {
+        want[i] = phi[i - 1]!;
+        c -= phi[i - 1]! * means[i]!;
+      }
+      want[0] = c;
+      same(got, want, `n ${x.length}, k ${k}`);
+    }
+  }
+});

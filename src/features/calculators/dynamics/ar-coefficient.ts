@@ -22,7 +22,7 @@
  */
 import type { SeriesContext } from '../../calculator.js';
 import { num } from '../../params.js';
-import { backSubstitute, nestedQr } from '../../numeric/householder-qr.js';
+import { backSubstitute, nestedQrInKernel, nestedQrInput } from '../../numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
 import { combinerCalculator } from './combiner.js';
 import { laggedLeastSquares } from './lagged-least-squares.js';
@@ -31,6 +31,7 @@ import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
 const shiftedBuffer = new KernelBuffer();
+const meansBuffer = new KernelBuffer();
 
 /**
  * [φ_0, ..., φ_k] of the AR(k) least-squares fit with intercept, or null when statsmodels
@@ -47,25 +48,14 @@ export function fitAutoregression(x: Float64Array, k: number): Float64Array | nu
 export function qrAutoregression(x: Float64Array, k: number): Float64Array {
   const n = x.length;
   const rows = n - k;
-  // Centered regression: y − ȳ on (x_{t−i} − mean_i), then φ_0 = ȳ − Σ φ_i mean_i.
-  const y = x.subarray(k);
-  let yMean = 0;
-  for (let t = 0; t < rows; t++) yMean += y[t]!;
-  yMean /= rows;
-  const yc = new Float64Array(rows);
-  for (let t = 0; t < rows; t++) yc[t] = y[t]! - yMean;
-  const columns: Float64Array[] = [];
-  const means = new Float64Array(k + 1);
-  for (let i = 1; i <= k; i++) {
-    const col = new Float64Array(rows);
-    let m = 0;
-    for (let t = 0; t < rows; t++) m += x[k + t - i]!;
-    m /= rows;
-    means[i] = m;
-    for (let t = 0; t < rows; t++) col[t] = x[k + t - i]! - m;
-    columns.push(col);
-  }
-  const qr = nestedQr(columns, yc);
+  // Centered regression: y − ȳ on (x_{t−i} − mean_i), then φ_0 = ȳ − Σ φ_i mean_i; the design
+  // is built in kernel memory (kernels/dynamics-series.ts, `arCenteredDesign`).
+  const { matrix, response } = nestedQrInput(rows, k);
+  const meansAt = meansBuffer.pointer(k + 1);
+  kernels().fn.arCenteredDesign(seriesBuffer.copyIn(x), n, k, matrix, response, meansAt);
+  const means = meansBuffer.view(k + 1).slice();
+  const yMean = means[0]!;
+  const qr = nestedQrInKernel(rows, k);
   let fullRank = true;
   let scale = 0;
   for (let i = 0; i < k; i++) scale = Math.max(scale, qr.columnNorms[i]!);
@@ -85,7 +75,7 @@ export function qrAutoregression(x: Float64Array, k: number): Float64Array {
   }
   const raw: Float64Array[] = [new Float64Array(rows).fill(1)];
   for (let i = 1; i <= k; i++) raw.push(Float64Array.from(x.subarray(k - i, k - i + rows)));
-  return minNormLeastSquares(raw, y, 1e-15).x;
+  return minNormLeastSquares(raw, x.subarray(k), 1e-15).x;
 }
 
 /**
