@@ -13,14 +13,24 @@
 import type { Calculator } from '../../calculator.js';
 import { requireParams } from '../../calculator.js';
 import { formatParamSet, num, type ParamSet } from '../../params.js';
-import { seriesWelch } from './welch.js';
+import { kernels } from '../../../util/wasm-kernels.js';
+import { seriesWelchLength, seriesWelchPointer } from './welch.js';
 
-function coefficients(list: readonly ParamSet[]): number[] {
-  return list.map((p) => {
-    const coeff = num(p.coeff);
-    if (!Number.isInteger(coeff) || coeff < 0) throw new Error(`spkt_welch_density: coeff must be an integer >= 0, got ${String(p.coeff)}`);
-    return coeff;
-  });
+/** Parameter lists are read once per plan (the same array object comes back for every series). */
+const parsedLists = new WeakMap<readonly ParamSet[], Float64Array>();
+
+function coefficients(list: readonly ParamSet[]): Float64Array {
+  let parsed = parsedLists.get(list);
+  if (parsed) return parsed;
+  parsed = Float64Array.from(
+    list.map((p) => {
+      const coeff = num(p.coeff);
+      if (!Number.isInteger(coeff) || coeff < 0) throw new Error(`spkt_welch_density: coeff must be an integer >= 0, got ${String(p.coeff)}`);
+      return coeff;
+    }),
+  );
+  parsedLists.set(list, parsed);
+  return parsed;
 }
 
 export const spktWelchDensity: Calculator = {
@@ -36,10 +46,12 @@ export const spktWelchDensity: Calculator = {
       out.fill(Number.NaN, offset, offset + coeffs.length);
       return;
     }
-    const pxx = seriesWelch(ctx);
-    const available = coeffs.filter((c) => c < pxx.length);
-    for (let i = 0; i < coeffs.length; i++) {
-      out[offset + i] = i < available.length ? pxx[available[i]!]! : Number.NaN;
-    }
+    // the density where the Welch kernel left it; available bins first, in request order
+    const length = seriesWelchLength(ctx);
+    const at = seriesWelchPointer(ctx) / 8;
+    const memory = kernels().f64;
+    let written = 0;
+    for (let i = 0; i < coeffs.length; i++) if (coeffs[i]! < length) out[offset + written++] = memory[at + coeffs[i]!]!;
+    for (; written < coeffs.length; written++) out[offset + written] = Number.NaN;
   },
 };
