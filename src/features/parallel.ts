@@ -18,7 +18,7 @@
  * series with the calculators of one group, and each thread claims the units of its own group
  * first, so that it compiles only that group's code unless it runs out of work; even then it
  * leaves the last units of a group to that group's own thread once that one is at work
- * (work-groups.ts's STEAL_RESERVE_SHARE: a cold unit costs ~30 warm ones). The pool itself
+ * (work-groups.ts's STEAL_RESERVE_SHARE: a cold unit costs more than a warm one). The pool itself
  * lives in worker-pool.ts.
  */
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';

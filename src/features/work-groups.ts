@@ -138,14 +138,16 @@ export function groupSteps(plan: ExtractionPlan, groups: WorkGroups): PlanStep[]
  * thread is at work: having finished its own group, a thread claims units of another group only
  * while more than this share of them are unclaimed (or while the group's own thread has not
  * started, e.g. a worker still loading, or none is there). It would run that group's
- * calculators cold (interpreted, then compiled in its own isolate: measured, its first unit of
- * 13 series costs ~150-200 ms, ~30 warm units' worth, and the next few ~50 ms each), so taking
- * the last units from a thread about to finish them makes the run longer and costs CPU (~0.3 s
- * of the `efficient` bench command's ~3 s); a thread far behind still gets help. A thread that
- * has already run the group's calculators on enough series (warm-calculators.ts: e.g. in an
- * earlier extraction of the same process) takes all it can.
+ * calculators cold: their JavaScript interpreted, then compiled in its own isolate. With the
+ * inner loops in WebAssembly (no warm-up) that costs much less than when all was JavaScript
+ * (a first unit was then ~30 warm units' worth, and half the units were left to the owner).
+ * Measured on the `efficient` bench command, 6 runs each: leaving 50% ends the two threads
+ * ~90 ms apart (file written at ~1.05 s), 0% has them run much code cold (~1.05 s), 15% ends
+ * them within ~40 ms (~1.01 s). A thread that has already run the group's calculators on
+ * enough series (warm-calculators.ts: e.g. in an earlier extraction of the same process)
+ * takes all it can.
  */
-export const STEAL_RESERVE_SHARE = 0.5;
+export const STEAL_RESERVE_SHARE = 0.15;
 
 /** The distinct calculator names of `stepsByKind` (one group's steps of every kind), in first-seen order. */
 export function stepNames(stepsByKind: readonly (readonly PlanStep[])[]): string[] {
