@@ -10,31 +10,8 @@
  * roots decides convergence (< 4ε); at most 200 sweeps. Finally a root whose imaginary part is
  * at most 1e-14·|z_k| is made real. |·| is V8's Math.hypot to the bit (see `hypot`).
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-
-/**
- * V8's Math.hypot(a, b) (src/features/numeric/hypot.ts): m = the larger |argument| that is not
- * NaN; Infinity when m is; NaN when an argument is; 0 when m is; else sqrt((x/m)² + (y/m)²)·m.
- */
-@inline function hypot(a: f64, b: f64): f64 {
-  const x = abs<f64>(a);
-  const y = abs<f64>(b);
-  const max = x > y ? x : y;
-  const larger = max == max ? max : x == x ? x : y;
-  if (larger == Infinity) return Infinity;
-  if (x != x || y != y) return NaN;
-  if (larger == 0) return 0;
-  const nx = x / larger;
-  const ny = y / larger;
-  return sqrt<f64>(nx * nx + ny * ny) * larger;
-}
+import { get, put } from './f64-memory';
+import { hypot } from './hypot';
 
 /** The smallest positive double (JS Number.MIN_VALUE). */
 const MIN_VALUE: f64 = 5e-324;

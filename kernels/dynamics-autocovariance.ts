@@ -8,14 +8,7 @@
  * (lanes k, k+1: the vector loaded at c_{t+k}), the t that only the shorter sums miss
  * finished lane by lane; then two lags per pass, then one. `centered` receives the n c_t.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 export function autocovariance(x: usize, n: i32, mean: f64, want: i32, centered: usize, out: usize): void {
   for (let i = 0; i < n; i++) put(centered, i, get(x, i) - mean);

@@ -5,14 +5,7 @@
  * lowest edge belongs to bin 0), and average x_t and Δx_t per bin with Kahan-compensated sums
  * in series order (pandas' group mean). Requires NaN-free x.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /**
  * The means of x_t and Δx_t of every non-empty bin, in bin order, into `meansX` and `meansD`;

@@ -6,14 +6,7 @@
  * inv = 1/(norm·(norm + |x_k|)); a numerically zero column gets R_kk = 0 and no reflection;
  * then the nested residual sums of squares.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /**
  * Factors `a` (m×n column-major, overwritten) and reflects `z` (m values, y on entry, Qᵀy on

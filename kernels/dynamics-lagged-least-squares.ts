@@ -8,14 +8,7 @@
  * The design: rows t = first..end−1, columns [1, (e_t), u_{t−1}..u_{t−lags}], response u_t,
  * with at most one extra regressor e (`hasExtra` 0 or 1, `extra` indexed by t like u).
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /**
  * The upper triangle of the augmented Gram matrix (size = lags + 2 + hasExtra, response last)

@@ -6,16 +6,9 @@
  * ((r4+r5)+(r6+r7)) then the rest, larger blocks split at a multiple of 8) for means, variances
  * and sums; max/min propagate the first NaN.
  */
+import { get, put } from './f64-memory';
 
 import { pairwiseSum } from './stats-pairwise-sum';
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
 
 /** np.var(a[0..n)) (ddof 0): squared deviations from the pairwise mean into `scratch`, summed pairwise. */
 function variance(a: usize, n: i32, scratch: usize): f64 {

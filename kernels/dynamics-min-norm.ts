@@ -3,14 +3,7 @@
  * np.polyfit on top of it (src/features/numeric/polyfit.ts), every operation in those modules'
  * order. Matrices are column-major: column j of an m-row matrix at a + 8·j·m.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /**
  * x (n values) = Σ_{σ_j > rcond·σ_max} v_j (u_jᵀ b) / σ_j² of the m×n matrix at `u`

@@ -3,14 +3,7 @@
  * augmented-dickey-fuller.ts, ar-coefficient.ts): the fixed shifts keep series far from zero
  * well conditioned and change no fitted model.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /** out_t = x_t − c, t = 0..n−1. */
 export function shiftSeries(x: usize, n: i32, c: f64, out: usize): void {

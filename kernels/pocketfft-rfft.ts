@@ -12,6 +12,7 @@
  * x (n values) is only read (the passes work on a copy in `work`, 2n values); re and im
  * receive floor(n/2) + 1 terms.
  */
+import { get, put } from './f64-memory';
 export function pocketfftRfft(x: usize, work: usize, n: i32, plan: usize, nf: i32, re: usize, im: usize): void {
   memory.copy(work, x, <usize>n << 3);
   let p1 = work;
@@ -46,14 +47,6 @@ export function pocketfftRfft(x: usize, work: usize, n: i32, plan: usize, nf: i3
     put(re, k, get(p1, 2 * k - 1));
     put(im, k, 2 * k < n ? get(p1, 2 * k) : 0);
   }
-}
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
 }
 
 /** Index a + ido * (b + m * c): pocketfft's CC (m = l1) and CH (m = cdim) macros. */

@@ -10,14 +10,7 @@
  *   work: 2m + the inner plan's work.
  */
 import { stockhamForward } from './spectral-stockham-fft';
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /** Transforms re + i im (n values each, n the plan's length) in place by the plan header `plan`, in `work`. */
 export function fftForward(re: usize, im: usize, work: usize, plan: usize): void {

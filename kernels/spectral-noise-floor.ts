@@ -11,14 +11,7 @@
  *   selected [k]     the k smallest of the last window selected
  * Every comparison is `<` on non-NaN values, so the lists are the ones an insertion builds.
  */
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 @inline function suffixAt(state: usize, n: i32, k: i32): usize {
   return state + (<usize>(n * k) << 3);

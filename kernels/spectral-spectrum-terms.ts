@@ -5,29 +5,8 @@
  * closing formulas stay in TypeScript.
  */
 import { pairwiseSum } from './stats-pairwise-sum';
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-
-/** Math.hypot(a, b) as V8 computes it: sqrt((x/m)^2 + (y/m)^2) * m, m = max(|a|, |b|), with its special cases. */
-// @ts-ignore: decorator
-@inline function hypot(a: f64, b: f64): f64 {
-  const x = abs<f64>(a);
-  const y = abs<f64>(b);
-  const max = x > y ? x : y; // a NaN never wins
-  const larger = max == max ? max : x == x ? x : y;
-  if (larger == Infinity) return Infinity;
-  if (x != x || y != y) return NaN;
-  if (larger == 0) return 0;
-  const nx = x / larger;
-  const ny = y / larger;
-  return sqrt<f64>(nx * nx + ny * ny) * larger;
-}
+import { get, put } from './f64-memory';
+import { hypot } from './hypot';
 
 /**
  * fft_aggregated's sums of y_k = |X_k| (written to `y`, K values): out = [sum_k y_k (pairwise),

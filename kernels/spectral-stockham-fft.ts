@@ -7,16 +7,9 @@
  * at k (p-1) + q-1), the pointers of W_p^m for a generic radix, and the radix's constants
  * (p = 3: k0 = sqrt(3)/2; p = 5: k0..k3 = cos, sin of 2 pi/5 and of 4 pi/5).
  */
+import { get, put } from './f64-memory';
 
 const STAGE = 10;
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
 
 /**
  * Transforms re + i im (n values each) in place by the plan (`stages` passes), with bufRe,

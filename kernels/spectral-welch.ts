@@ -7,14 +7,7 @@
  */
 import { pairwiseSum } from './stats-pairwise-sum';
 import { fftForward } from './spectral-complex-fft';
-
-@inline function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-@inline function put(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
+import { get, put } from './f64-memory';
 
 /**
  * The Welch density of `x[0..n)` into `out` (nperseg / 2 + 1 values): `window` the nperseg
