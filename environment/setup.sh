@@ -4,7 +4,8 @@
 #   - Chromium (Debian package) for chart export and browser tests;
 #   - Jupyter Notebook, nbconvert and nbclient (Debian packages, under /usr/bin/python3);
 #   - node_modules from package-lock.json (`npm ci`, which also builds dist/);
-#   - dist/ rebuilt when a source file is newer;
+#   - dist/ (the TypeScript, the WebAssembly kernels, the `prodigy features` bundle) rebuilt
+#     when a source file is newer;
 #   - the tslab kernels registered with /usr/bin/python3's Jupyter.
 # Usage: bash environment/setup.sh [--no-jupyter]
 # Without root, missing Debian packages are reported (with the command to install them) and the

@@ -1,8 +1,9 @@
 /**
  * Splitting a plan's calculators between threads. A thread that runs a calculator for the first
- * time runs it slowly (interpreted, then compiled: ~0.5 s of CPU for the whole `efficient` set
- * on each thread). When each thread computes only its own group of calculators, on every series,
- * it compiles only that group: the threads then pay that start-up about once, not once each.
+ * time runs its JavaScript slowly (interpreted, then compiled; the inner loops are WebAssembly,
+ * which needs no warm-up, but the code around them still costs ~0.3 s of CPU for the whole
+ * `efficient` set on one thread). When each thread computes only its own group of calculators,
+ * on every series, it compiles only that group: the threads then pay that start-up about once.
  *
  * Calculators that share costly per-series work (a memo: the FFT, Welch's density, the value
  * runs, the Friedrich fit, the autocovariances, the argsort) stay in one group; cheap shared

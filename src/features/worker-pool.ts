@@ -18,9 +18,10 @@ import { timelineOrigin } from './timeline.js';
 /**
  * The share of the calculators' cost this thread takes when the work is split (workers: 1
  * each). This thread also reads the input and prepares the samples, but a worker spends that
- * time loading its modules and warming up; measured with `--timings` on the bench input, 1
- * ends the two groups within ~0.1 s of each other, 0.8 leaves this thread ~0.4 s idle (it no
- * longer takes a worker's last units cold, see work-groups.ts's STEAL_RESERVE_SHARE).
+ * time loading its modules and warming up; measured with `--timings` on the bench input (the
+ * calculators' loops in WebAssembly, 6 alternated runs each), 1, 0.85 and 0.7 end the command
+ * within the machine's noise of each other (means 1.14, 1.13, 1.16 s); the threads then take
+ * each other's units (work-groups.ts's STEAL_RESERVE_SHARE) to end together.
  */
 const MAIN_THREAD_SHARE = 1;
 
