@@ -39,8 +39,8 @@ export function formatValueRowBytes(values: Float64Array, width: number, from: n
 }
 
 /**
- * The header line, as formatCsvRow writes it; names that need no quoting (no quote, comma or
- * line break, no surrounding space: most feature names) skip its regular expressions.
+ * The header line, as formatCsvRow writes it; names with nothing to quote, or only quotes to
+ * double (most feature names: fft_coefficient's hold `"`), skip its regular expressions.
  */
 function formatHeader(names: readonly string[]): string {
   const cells = new Array<string>(names.length);
@@ -49,10 +49,10 @@ function formatHeader(names: readonly string[]): string {
     const first = name.charCodeAt(0);
     const last = name.charCodeAt(name.length - 1);
     // ends in printable ASCII: then trim() would not change the name (other ends: formatCsvCell decides)
-    const plain =
-      first > 32 && first < 127 && last > 32 && last < 127 &&
-      name.indexOf('"') < 0 && name.indexOf(',') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0;
-    cells[i] = plain ? name : formatCsvCell(name);
+    if (first > 32 && first < 127 && last > 32 && last < 127 && name.indexOf(',') < 0 && name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+      // a quote is the one special character tsfresh names hold (fft_coefficient's attr_"real")
+      cells[i] = name.indexOf('"') < 0 ? name : `"${name.replaceAll('"', '""')}"`;
+    } else cells[i] = formatCsvCell(name);
   }
   return cells.join(',') + '\n';
 }

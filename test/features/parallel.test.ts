@@ -104,7 +104,7 @@ test('writeFeatureCsv writes what writeCsvAtomic writes, with half the rows form
   const values = Float64Array.from({ length: rows * columns.length }, (_, i) =>
     i % 7 === 0 ? Number.NaN : i % 11 === 0 ? special[(i / 11) % special.length]! : Math.sin(i) * 10 ** ((i % 9) - 4),
   );
-  // rows with an infinity are written value by value (JSON would write null)
+  // an infinity, which the number kernel writes as String() does
   values[columns.length + 5] = Number.POSITIVE_INFINITY;
   values[3 * columns.length + 9] = Number.NEGATIVE_INFINITY;
   const matrix = new FeatureMatrix({ jobId: [1, 1, 2, 2, 3], componentId: [5, 6, 5, 6, 'n"7'], windowStart: null, windowEnd: null }, columns, values);
