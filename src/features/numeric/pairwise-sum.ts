@@ -41,9 +41,9 @@ export function numpyMean(a: ArrayLike<number>, start = 0, end = a.length): numb
 
 /**
  * `np.var(a[start:end])` (ddof 0): the mean of squared deviations from the numpy mean, both
- * sums pairwise (in WebAssembly). `scratch` is accepted for compatibility and not needed.
+ * sums pairwise (in WebAssembly).
  */
-export function numpyVariance(a: ArrayLike<number>, start = 0, end = a.length, _scratch?: Float64Array): number {
+export function numpyVariance(a: ArrayLike<number>, start = 0, end = a.length): number {
   const n = end - start;
   const pointer = copyIntoKernel(a, start, n);
   const fn = kernels().fn;

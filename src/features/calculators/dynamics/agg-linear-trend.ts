@@ -38,9 +38,11 @@ function chunkTrendInKernel(xs: Float64Array, x: number, fAgg: string, chunkLen:
   const kind = KERNEL_KIND[fAgg];
   if (kind !== undefined) kernels().fn.chunkAggregates(x, n, kind, chunkLen, out, scratchBuffer.pointer(chunkLen));
   else {
-    const scratch = new Float64Array(chunkLen);
-    const memory = kernels().f64;
-    for (let c = 0; c < m; c++) memory[out / 8 + c] = aggregate(fAgg, xs, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend', scratch);
+    // the median (the kernel does the others); kernel memory read after each call, which may grow it
+    for (let c = 0; c < m; c++) {
+      const value = aggregate(fAgg, xs, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend');
+      kernels().f64[out / 8 + c] = value;
+    }
   }
   return trendRegressionInKernel(out, m);
 }

@@ -10,17 +10,17 @@ export const AGGREGATES = ['mean', 'median', 'var', 'std', 'max', 'min', 'sum'] 
 
 /**
  * `f_agg` applied to `v[start..end)`. `who` names the calculator in the error for an unknown
- * name; `scratch` (length >= end − start) spares var/std an allocation.
+ * name.
  */
-export function aggregate(fAgg: string, v: ArrayLike<number>, start: number, end: number, who: string, scratch?: Float64Array): number {
+export function aggregate(fAgg: string, v: ArrayLike<number>, start: number, end: number, who: string): number {
   const n = end - start;
   switch (fAgg) {
     case 'mean':
       return n === 0 ? NaN : numpyMean(v, start, end);
     case 'var':
-      return n === 0 ? NaN : numpyVariance(v, start, end, scratch);
+      return n === 0 ? NaN : numpyVariance(v, start, end);
     case 'std':
-      return n === 0 ? NaN : Math.sqrt(numpyVariance(v, start, end, scratch));
+      return n === 0 ? NaN : Math.sqrt(numpyVariance(v, start, end));
     case 'sum':
       return pairwiseSum(v, start, n);
     case 'max': {
