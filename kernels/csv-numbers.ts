@@ -1,7 +1,7 @@
 /**
- * The numeric lines of a CSV file (src/telemetry/tidy-columns.ts): every field a number that
- * src/telemetry/decimal-bytes.ts reads on its fast path, `width` fields per line, LF or CRLF
- * line ends. Values go column-major into `out`: field j of the r-th row at
+ * The numeric lines of a CSV file (src/telemetry/numeric-lines.ts): every field a number of
+ * the form `[+-]digits[.digits][(e|E)[+-]digits]` with at most 17 significant digits, `width`
+ * fields per line, LF or CRLF line ends. Values go column-major into `out`: field j of the r-th row at
  * out[j * capacity + r].
  *
  * csvNumberRows(bytes, from, to, last, width, out, capacity, state) parses lines from byte
@@ -12,9 +12,12 @@
  * rows written and the physical lines consumed (blank lines included); the caller reads the
  * line there its own way and calls again.
  *
- * The number reader is decimal-bytes.ts's scanDecimalBytes operation for operation: the same
- * digits in the same doubles, Clinger's fast path, Dekker's exact residual; so the values are
- * the doubles `Number()` gives.
+ * A number M * 10^e (M the significant digits as an integer) is read exactly as `Number()`
+ * reads it (correctly rounded, ties to even): M < 2^53 and |e| <= 22 take one correctly
+ * rounded multiplication or division (Clinger's fast path); 2^53 <= M < 10^17 with
+ * -19 <= e < 0 (16-17 digit fractions, the shortest form of most doubles) a quotient within
+ * 2 ulps corrected by the exact residual M - r * 10^-e (Dekker's product) against half an ulp;
+ * anything else is declined.
  */
 
 /** 10^0 .. 10^22, exact doubles. */
@@ -24,7 +27,7 @@ const POW10: usize = memory.data<f64>([
 ]);
 const TWO53: f64 = 9007199254740992;
 const SPLITTER: f64 = 134217729;
-/** What a field that is not a fast-path number gives (as decimal-bytes.ts's NOT_FAST). */
+/** What a field that is not a fast-path number gives. */
 const NOT_FAST: f64 = -0x7ff0dead;
 
 /** Where the last scan stopped. */
@@ -76,7 +79,7 @@ export function csvNumberRows(bytes: usize, from: i32, to: i32, last: i32, width
   store<f64>(state, <f64>lines, 16);
 }
 
-/** The number at `p`, up to `end` (decimal-bytes.ts's scanDecimalBytes); sets scanEnd. */
+/** The number at `p`, up to `end` (NOT_FAST when declined); sets scanEnd where it stopped. */
 @inline
 function scanNumber(p: usize, end: usize): f64 {
   scanEnd = p;
@@ -94,23 +97,10 @@ function scanNumber(p: usize, end: usize): f64 {
   let lowDigits = 0;
   let exponent = 0;
   let any = false;
-  while (c >= 48 && c <= 57) {
-    any = true;
-    if (digits > 0 || c != 48) {
-      if (digits < 9) high = high * 10 + (c - 48);
-      else if (digits < 17) {
-        low = low * 10 + (c - 48);
-        lowDigits++;
-      } else return NOT_FAST;
-      digits++;
-    }
-    if (++p >= end) break;
-    c = load<u8>(p);
-  }
-  if (p < end && c == 46) {
-    p++;
-    c = p < end ? <i32>load<u8>(p) : 0;
-    while (c >= 48 && c <= 57) {
+  // the digits, with at most one decimal point among them (each digit after it lowers the exponent)
+  let fraction = false;
+  for (;;) {
+    if (c >= 48 && c <= 57) {
       any = true;
       if (digits > 0 || c != 48) {
         if (digits < 9) high = high * 10 + (c - 48);
@@ -120,10 +110,11 @@ function scanNumber(p: usize, end: usize): f64 {
         } else return NOT_FAST;
         digits++;
       }
-      exponent--;
-      if (++p >= end) break;
-      c = load<u8>(p);
-    }
+      if (fraction) exponent--;
+    } else if (c == 46 && !fraction) fraction = true;
+    else break;
+    if (++p >= end) break;
+    c = load<u8>(p);
   }
   if (!any) return NOT_FAST;
   if (p < end && (c == 101 || c == 69)) {
@@ -168,7 +159,11 @@ function pow10(k: i32): f64 {
   return load<f64>(POW10 + (<usize>k << 3));
 }
 
-/** The exact residual M - r * p for M = a + b (Dekker's product; see decimal-bytes.ts). */
+/**
+ * The exact residual M - r * p, where M = a + b (a, b exact, b < a * 1e-8) and r * p is near
+ * M: a - fl(r p) is exact (Sterbenz), and so are the small sums after it (the bit counts bound
+ * e to >= -19).
+ */
 function residual(a: f64, b: f64, r: f64, p: f64): f64 {
   const prod = r * p;
   let c = SPLITTER * r;
