@@ -42,7 +42,6 @@ const CHUNK_VALUES = 2048;
 
 /** Formats rows of doubles as CSV fields through the kernel; one per thread (it owns kernel memory). */
 export class RowTextFormatter {
-  private tables = -1;
   private readonly values = new KernelBuffer();
   private readonly text = new KernelBuffer();
 
@@ -51,12 +50,8 @@ export class RowTextFormatter {
    * from `at`; returns the position after the last byte (`bytes` needs 25 bytes per value).
    */
   write(values: Float64Array, base: number, width: number, bytes: Uint8Array, at: number): number {
+    const tables = kernelPow5Tables();
     const k = kernels();
-    if (this.tables < 0) {
-      const words = pow5Tables();
-      this.tables = k.reserve(words.length);
-      new BigUint64Array(k.f64.buffer, this.tables, words.length).set(words);
-    }
     const chunk = Math.min(width, CHUNK_VALUES);
     const textPointer = this.text.pointer(Math.ceil((chunk * MAX_FIELD_BYTES) / 8) + 1);
     const valuesPointer = this.values.pointer(chunk);
@@ -65,7 +60,7 @@ export class RowTextFormatter {
       const count = Math.min(CHUNK_VALUES, width - from);
       if (from > 0) bytes[p++] = 44;
       k.f64.set(values.subarray(base + from, base + from + count), valuesPointer / 8);
-      const length = k.fn.formatRow(valuesPointer, count, textPointer, this.tables);
+      const length = k.fn.formatRow(valuesPointer, count, textPointer, tables);
       bytes.set(k.u8.subarray(textPointer, textPointer + length), p);
       p += length;
     }
