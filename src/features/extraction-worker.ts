@@ -10,7 +10,7 @@ import { compilePlan, computeKind, type ExtractionPlan, type PlanStep } from './
 import { computeSeriesRange, type ExtractionData } from './series-range.js';
 import { formatValueRowBytes } from './feature-csv.js';
 import { decodeWorkerSettings, type WorkerSettings } from './worker-settings.js';
-import { groupSteps, stepNames, type WorkGroups } from './work-groups.js';
+import { groupSteps, stealReserve, stepNames, type WorkGroups } from './work-groups.js';
 import { allWarm, noteSeriesRun } from './warm-calculators.js';
 import { mark, setTimelineOrigin, timelineEnabled } from './timeline.js';
 
@@ -99,12 +99,6 @@ export interface WorkerRun {
   readonly groups: number;
   /** Numbers the pool's runs: progress and idle messages carry it back. */
   readonly id: number;
-  /**
-   * Units of another group left to that group's own thread once it is at work: a worker done
-   * with its own group claims another group's units only while more than this many are
-   * unclaimed (work-groups.ts's stealReserve).
-   */
-  readonly reserve: number;
 }
 
 /**
@@ -137,24 +131,27 @@ function work(
   const chunks = Math.ceil(total / chunkSize);
   const ownerAtWork = G + 1 + G * chunks;
   let units = 0;
+  let ownMs = 0;
   mark(`run ${run.id}: compute start`);
   if (G > 1) Atomics.store(control, ownerAtWork + first, 1);
   for (let a = 0; a < G; a++) {
     const g = (first + a) % G;
     const steps = G > 1 ? stepsOf[g] : undefined;
     const names = G > 1 ? namesOf[g]! : namesOf[namesOf.length - 1]!;
+    const reserve = a > 0 ? stealReserve(units > 0 ? ownMs / units : 0) : 0;
     for (;;) {
       // another group's last units are left to its own thread once that is at work, unless
       // this thread has their calculators compiled already
-      if (g !== first && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= run.reserve && !allWarm(names)) break;
+      if (a > 0 && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= reserve && !allWarm(names)) break;
       const c = Atomics.add(control, g, 1);
       if (c >= chunks) break;
       const from = c * chunkSize;
       const to = Math.min(total, from + chunkSize);
-      const started = g !== first && timelineEnabled() ? performance.now() : 0;
+      const started = performance.now();
       computeSeriesRange(plan, run.data, from, to, undefined, steps);
       noteSeriesRun(names, to - from);
-      if (started) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
+      if (a === 0) ownMs += performance.now() - started;
+      else if (timelineEnabled()) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
       Atomics.store(control, G + 1 + g * chunks + c, 1);
       Atomics.add(control, G, to - from);
       post({ type: 'progress', run: run.id });

@@ -18,7 +18,7 @@
  * series with the calculators of one group, and each thread claims the units of its own group
  * first, so that it compiles only that group's code unless it runs out of work; even then it
  * leaves the last units of a group to that group's own thread once that one is at work
- * (work-groups.ts's STEAL_RESERVE_SHARE: a cold unit costs more than a warm one). The pool itself
+ * (work-groups.ts's stealReserve: a cold unit costs more than a warm one). The pool itself
  * lives in worker-pool.ts.
  */
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
@@ -120,8 +120,7 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
 
   try {
     if (pool && pool.alive > 0) {
-      const reserve = stealReserve(chunks);
-      const run: Omit<WorkerRun, 'id'> = { type: 'run', data, width: plan.width, control, chunkSize, total, groups: G, reserve };
+      const run: Omit<WorkerRun, 'id'> = { type: 'run', data, width: plan.width, control, chunkSize, total, groups: G };
       const listener: RunListener = { progress, failure: (message) => report.workerFailures.push(message) };
       report.workersUsed = await pool.drive(run, listener, async () => {
         // With workersOnly this thread leaves the chunks to the workers (if they all die, the
@@ -130,17 +129,20 @@ export async function runExtraction(plan: ExtractionPlan, data: ExtractionData, 
         mark('compute start');
         Atomics.store(control, ownerAtWork, 1);
         let units = 0;
+        let ownMs = 0;
         for (let g = 0; g < G; g++) {
+          const reserve = g > 0 ? stealReserve(units > 0 ? ownMs / units : 0) : 0;
           for (;;) {
             // another group's last units are left to its worker once that is at work, unless
             // this thread has its calculators compiled already (a dead worker's: the sweep below)
             if (g > 0 && Atomics.load(control, ownerAtWork + g) === 1 && chunks - Atomics.load(control, g) <= reserve && !allWarm(groupNames[g]!)) break;
             const c = Atomics.add(control, g, 1);
             if (c >= chunks) break;
-            const started = g > 0 && timelineEnabled() ? performance.now() : 0;
+            const started = performance.now();
             computeHere(c, g);
             units++;
-            if (started) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
+            if (g === 0) ownMs += performance.now() - started;
+            else if (timelineEnabled()) mark(`took unit ${c} of group ${g}: ${(performance.now() - started).toFixed(1)} ms`);
             // Let worker messages (progress, failures) through between chunks.
             await new Promise<void>((resolve) => setImmediate(resolve));
           }

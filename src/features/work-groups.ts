@@ -135,20 +135,26 @@ export function groupSteps(plan: ExtractionPlan, groups: WorkGroups): PlanStep[]
 }
 
 /**
- * The share of another group's units that a thread leaves to that group's own thread, once that
- * thread is at work: having finished its own group, a thread claims units of another group only
- * while more than this share of them are unclaimed (or while the group's own thread has not
- * started, e.g. a worker still loading, or none is there). It would run that group's
- * calculators cold: their JavaScript interpreted, then compiled in its own isolate. With the
- * inner loops in WebAssembly (no warm-up) that costs much less than when all was JavaScript
- * (a first unit was then ~30 warm units' worth, and half the units were left to the owner).
- * Measured on the `efficient` bench command, 6 runs each: leaving 50% ends the two threads
- * ~90 ms apart (file written at ~1.05 s), 0% has them run much code cold (~1.05 s), 15% ends
- * them within ~40 ms (~1.01 s). A thread that has already run the group's calculators on
- * enough series (warm-calculators.ts: e.g. in an earlier extraction of the same process)
- * takes all it can.
+ * What a thread's first units of another group cost beyond that group's own thread's: they run
+ * that group's calculators cold (their JavaScript interpreted, then compiled in this isolate;
+ * the inner loops are WebAssembly and need no warm-up). Measured on the `efficient` bench
+ * command (`--timings`): a worker's first stolen units took 9.9, 7.1, then 3.9 ms against ~4.5 ms
+ * warm, about 8 ms extra in all.
  */
-export const STEAL_RESERVE_SHARE = 0.15;
+export const COLD_GROUP_MS = 8;
+
+/**
+ * The units of another group that a thread done with its own leaves to that group's own thread
+ * (once that one is at work): with R units left, both threads at them end after about
+ * (R u + COLD_GROUP_MS) / 2 instead of R u, so taking them pays while R u > COLD_GROUP_MS, u a
+ * unit's time, estimated by this thread's mean on its own group (`meanUnitMs`, 0 when it ran
+ * none: then 2 units). A thread that has already run the group's calculators on enough series
+ * (warm-calculators.ts: e.g. in an earlier extraction of the same process) takes all it can.
+ * The fixed share of units used before (15%) left the two threads ~60 ms apart on that bench.
+ */
+export function stealReserve(meanUnitMs: number): number {
+  return meanUnitMs > 0 ? Math.ceil(COLD_GROUP_MS / meanUnitMs) : 2;
+}
 
 /** The distinct calculator names of `stepsByKind` (one group's steps of every kind), in first-seen order. */
 export function stepNames(stepsByKind: readonly (readonly PlanStep[])[]): string[] {
@@ -157,7 +163,3 @@ export function stepNames(stepsByKind: readonly (readonly PlanStep[])[]): string
   return [...names];
 }
 
-/** Unclaimed units of a group, out of `chunks`, below which other threads leave it to its own thread. */
-export function stealReserve(chunks: number): number {
-  return Math.ceil(chunks * STEAL_RESERVE_SHARE);
-}

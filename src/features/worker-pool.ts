@@ -21,7 +21,7 @@ import { timelineOrigin } from './timeline.js';
  * time loading its modules and warming up; measured with `--timings` on the bench input (the
  * calculators' loops in WebAssembly, 6 alternated runs each), 1, 0.85 and 0.7 end the command
  * within the machine's noise of each other (means 1.14, 1.13, 1.16 s); the threads then take
- * each other's units (work-groups.ts's STEAL_RESERVE_SHARE) to end together.
+ * each other's units (work-groups.ts's stealReserve) to end together.
  */
 const MAIN_THREAD_SHARE = 1;
 

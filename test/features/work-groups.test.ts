@@ -6,7 +6,7 @@ import { ExtractionWorkers } from '../../src/features/worker-pool.js';
 import { compilePlan } from '../../src/features/plan.js';
 import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js';
 import { namedSettings } from '../../src/features/settings.js';
-import { groupSteps, singleGroup, splitWork } from '../../src/features/work-groups.js';
+import { COLD_GROUP_MS, groupSteps, singleGroup, splitWork, stealReserve } from '../../src/features/work-groups.js';
 
 const efficientSettings = KindToFcParameters.forKinds(['a::s', 'b::s'], namedSettings('efficient'));
 const efficientPlan = compilePlan(efficientSettings);
@@ -73,4 +73,15 @@ test('a split pool computes the same values as this thread alone', async () => {
   } finally {
     await pool.close();
   }
+});
+
+test('another group is left to its own thread for its last units worth less than the cold start', () => {
+  // COLD_GROUP_MS = 8: with 4.5 ms units, 2 units (9 ms) outweigh it, 1 (4.5 ms) does not
+  assert.equal(COLD_GROUP_MS, 8);
+  assert.equal(stealReserve(4.5), 2);
+  assert.equal(stealReserve(8), 1);
+  assert.equal(stealReserve(20), 1);
+  assert.equal(stealReserve(0.5), 16);
+  // no unit of its own timed: 2 units
+  assert.equal(stealReserve(0), 2);
 });
