@@ -18,3 +18,4 @@ export { householderQr } from './dynamics-householder-qr';
 export { shiftSeries, adfSeries, hasNaN, adfDesign, arCenteredDesign } from './dynamics-series';
 export { aberthRoots } from './dynamics-aberth';
 export { adfLagSearchSize, adfLagCandidates } from './dynamics-adf-lag-search';
+export { markNaN } from './nan-flags';

@@ -16,7 +16,7 @@ import type { ExtractionData } from './series-range.js';
 import { isSettingsName, namedSettings } from './settings.js';
 import { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 import { metricColumns, tidySamples, type KeyValue, type TableLike } from './tidy-samples.js';
-import { selectValueColumns, splitNaNColumns } from './value-columns.js';
+import { compactColumnRuns, flaggedColumns, nanColumnFlags, selectRuns, unflaggedRuns } from './value-columns.js';
 import { mark } from './timeline.js';
 
 export { resolveSettings, type FeatureSettings } from './resolve-settings.js';
@@ -160,10 +160,12 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
   let features: FeatureValues = { keys, columns: plan.columns, values: out };
   let dropped: string[] = [];
   if (!options.keepNaN) {
-    const { keep, withNaN } = splitNaNColumns(out, plan.width);
+    const flags = nanColumnFlags(out, plan.width);
+    const withNaN = flaggedColumns(flags);
     if (withNaN.length > 0) {
+      const keep = unflaggedRuns(flags);
       dropped = withNaN.map((c) => plan.columns[c]!);
-      features = { keys, columns: keep.map((c) => plan.columns[c]!), values: selectValueColumns(out, rows, plan.width, keep, true) };
+      features = { keys, columns: selectRuns(plan.columns, keep), values: compactColumnRuns(out, rows, plan.width, keep) };
     }
   }
   const t3 = performance.now();

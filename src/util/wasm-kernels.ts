@@ -125,6 +125,8 @@ export interface KernelExports {
   countMatching(x: number, n: number, kind: number, a: number, b: number): number;
   /** number_peaks' counts for the `k` ascending positive `supports` into `out`; `candidates`: n i32s of scratch. */
   peakCounts(x: number, n: number, supports: number, k: number, candidates: number, out: number): void;
+  /** flags[i] = 1 (bytes) where `values[i]` is NaN, i < count; other flags unchanged (kernels/nan-flags.ts). */
+  markNaN(values: number, count: number, flags: number): void;
 }
 
 /**
