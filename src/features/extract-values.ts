@@ -10,7 +10,8 @@ import { KindToFcParameters } from './kind-to-fc-parameters.js';
 import { runExtraction } from './parallel.js';
 import type { ExtractionWorkers } from './worker-pool.js';
 import type { Calculator } from './calculator.js';
-import { compilePlan, resolveCalculator } from './plan.js';
+import { compilePlan, resolveCalculator, type KindPlan } from './plan.js';
+import type { ColumnGroup } from './feature-header.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';
 import type { ExtractionData } from './series-range.js';
 import { isSettingsName, namedSettings } from './settings.js';
@@ -62,6 +63,11 @@ export interface FeatureValues {
   readonly keys: FeatureKeys;
   readonly columns: readonly string[];
   readonly values: Float64Array;
+  /**
+   * `columns` as the plan made them, kind by kind (optional): lets the CSV writer format the
+   * header without a string operation per name (feature-header.ts).
+   */
+  readonly columnGroups?: readonly ColumnGroup[];
 }
 
 /** An extraction's result as plain arrays (extract.ts's ExtractionResult holds a FeatureMatrix instead). */
@@ -157,7 +163,8 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
     windowStart,
     windowEnd,
   };
-  let features: FeatureValues = { keys, columns: plan.columns, values: out };
+  const allColumns = (k: KindPlan): ColumnGroup => ({ kind: k.kind, tails: k.tails, runs: [0, k.width] });
+  let features: FeatureValues = { keys, columns: plan.columns, values: out, columnGroups: plan.kinds.map(allColumns) };
   let dropped: string[] = [];
   if (!options.keepNaN) {
     const flags = nanColumnFlags(out, plan.width);
@@ -165,7 +172,8 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
     if (withNaN.length > 0) {
       const keep = unflaggedRuns(flags);
       dropped = withNaN.map((c) => plan.columns[c]!);
-      features = { keys, columns: selectRuns(plan.columns, keep), values: compactColumnRuns(out, rows, plan.width, keep) };
+      const columnGroups = plan.kinds.map((k) => ({ kind: k.kind, tails: k.tails, runs: unflaggedRuns(flags.subarray(k.offset, k.offset + k.width)) }));
+      features = { keys, columns: selectRuns(plan.columns, keep), values: compactColumnRuns(out, rows, plan.width, keep), columnGroups };
     }
   }
   const t3 = performance.now();

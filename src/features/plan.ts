@@ -25,6 +25,8 @@ export interface KindPlan {
   readonly steps: readonly PlanStep[];
   readonly offset: number;
   readonly width: number;
+  /** Its column names without the kind (`kind + tails[i]`); one array shared by the kinds of a calculator block. */
+  readonly tails: readonly string[];
 }
 
 export interface ExtractionPlan {
@@ -64,7 +66,7 @@ export function compilePlan(settings: KindToFcParameters, options: CompileOption
       compiled.set(fc, block);
     }
     for (const tail of block.tails) columns.push(kind + tail);
-    kinds.push({ kind, steps: block.steps, offset, width: block.tails.length });
+    kinds.push({ kind, steps: block.steps, offset, width: block.tails.length, tails: block.tails });
     offset += block.tails.length;
   }
   return { kinds, columns, width: offset, skipped: [...skipped] };
