@@ -177,7 +177,7 @@ export const command: Command = {
       void pool?.close();
     }
     const { features, dropped } = result;
-    const lines = [`wrote ${features.keys.jobId.length} rows x ${features.columns.length} features to ${out}`];
+    const lines = [`wrote ${features.keys.jobId.length} rows x ${result.featuresPerRow - dropped.length} features to ${out}`];
     if (dropped.length) {
       lines.push(`dropped ${dropped.length} feature columns that hold a NaN (--keep-nan keeps them)${quiet ? '' : ':'}`);
       if (!quiet) for (const name of dropped) lines.push(`  ${name}`);

@@ -10,14 +10,14 @@ import { KindToFcParameters } from './kind-to-fc-parameters.js';
 import { runExtraction } from './parallel.js';
 import type { ExtractionWorkers } from './worker-pool.js';
 import type { Calculator } from './calculator.js';
-import { compilePlan, resolveCalculator, type KindPlan } from './plan.js';
-import type { ColumnGroup } from './feature-header.js';
+import { compilePlan, planColumnGroups, resolveCalculator } from './plan.js';
+import { groupColumnName, groupColumnNames, type ColumnGroup } from './column-groups.js';
 import { rollingWindows, type RollingOptions } from './rolling-windows.js';
 import type { ExtractionData } from './series-range.js';
 import { isSettingsName, namedSettings } from './settings.js';
 import { resolveSettings, type FeatureSettings } from './resolve-settings.js';
 import { metricColumns, tidySamples, type KeyValue, type TableLike } from './tidy-samples.js';
-import { compactColumnRuns, flaggedColumns, nanColumnFlags, selectRuns, unflaggedRuns } from './value-columns.js';
+import { compactColumnRuns, flaggedColumns, nanColumnFlags, unflaggedRuns } from './value-columns.js';
 import { mark } from './timeline.js';
 
 export { resolveSettings, type FeatureSettings } from './resolve-settings.js';
@@ -64,10 +64,23 @@ export interface FeatureValues {
   readonly columns: readonly string[];
   readonly values: Float64Array;
   /**
-   * `columns` as the plan made them, kind by kind (optional): lets the CSV writer format the
-   * header without a string operation per name (feature-header.ts).
+   * `columns` as the plan made them, kind by kind (optional; column-groups.ts): the CSV writer
+   * then writes the header from these, without a string operation per name.
    */
   readonly columnGroups?: readonly ColumnGroup[];
+}
+
+/** FeatureValues whose `columns` are named from `columnGroups` on first use. */
+function groupedValues(keys: FeatureKeys, values: Float64Array, columnGroups: readonly ColumnGroup[]): FeatureValues {
+  let columns: string[] | undefined;
+  return {
+    keys,
+    values,
+    columnGroups,
+    get columns() {
+      return (columns ??= groupColumnNames(columnGroups));
+    },
+  };
 }
 
 /** An extraction's result as plain arrays (extract.ts's ExtractionResult holds a FeatureMatrix instead). */
@@ -163,17 +176,16 @@ export async function extractFeatureValues(table: TableLike, settings: FeatureSe
     windowStart,
     windowEnd,
   };
-  const allColumns = (k: KindPlan): ColumnGroup => ({ kind: k.kind, tails: k.tails, runs: [0, k.width] });
-  let features: FeatureValues = { keys, columns: plan.columns, values: out, columnGroups: plan.kinds.map(allColumns) };
+  const allGroups = planColumnGroups(plan.kinds);
+  let features = groupedValues(keys, out, allGroups);
   let dropped: string[] = [];
   if (!options.keepNaN) {
     const flags = nanColumnFlags(out, plan.width);
     const withNaN = flaggedColumns(flags);
     if (withNaN.length > 0) {
-      const keep = unflaggedRuns(flags);
-      dropped = withNaN.map((c) => plan.columns[c]!);
-      const columnGroups = plan.kinds.map((k) => ({ kind: k.kind, tails: k.tails, runs: unflaggedRuns(flags.subarray(k.offset, k.offset + k.width)) }));
-      features = { keys, columns: selectRuns(plan.columns, keep), values: compactColumnRuns(out, rows, plan.width, keep), columnGroups };
+      dropped = withNaN.map((c) => groupColumnName(allGroups, c));
+      const kept = plan.kinds.map((k) => ({ kind: k.kind, tails: k.tails, runs: unflaggedRuns(flags.subarray(k.offset, k.offset + k.width)) }));
+      features = groupedValues(keys, compactColumnRuns(out, rows, plan.width, unflaggedRuns(flags)), kept);
     }
   }
   const t3 = performance.now();

@@ -11,6 +11,7 @@
 import { writeFileAtomic } from '../util/atomic.js';
 import { formatCsvCell } from '../util/csv.js';
 import { formatGroupedHeader, formatHeader } from './feature-header.js';
+import { groupsWidth } from './column-groups.js';
 import type { FeatureValues } from './extract-values.js';
 import type { ExtractionWorkers } from './worker-pool.js';
 import { mark } from './timeline.js';
@@ -50,7 +51,7 @@ function batchRows(width: number, batchBytes: number): number {
  * formatting buffer stays under `batchBytes` (default 64 MiB).
  */
 export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?: ExtractionWorkers, options: { batchBytes?: number } = {}): Promise<void> {
-  const width = matrix.columns.length;
+  const width = matrix.columnGroups ? groupsWidth(matrix.columnGroups) : matrix.columns.length;
   const rows = matrix.keys.jobId.length;
   const { jobId, componentId, windowStart } = matrix.keys;
   const ids = windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id'];

@@ -4,7 +4,7 @@
  *
  * An `efficient` extraction has ~78,000 names of ~58 characters, each made by a plan as
  * `kind + tail` (feature-names.ts's featureNameTail, one array of tails shared by every kind of
- * a calculator block). Given that factored form ({@link ColumnGroup}), a kind's part of the
+ * a calculator block). Given that factored form (column-groups.ts), a kind's part of the
  * header comes from one template per tails array and selection of its columns — the cells
  * joined, each with a placeholder for the kind and quoted as its tail asks, cut at the
  * placeholders — filled in by one native `join(kind)`: no string operation per name (formatting
@@ -12,19 +12,8 @@
  * garbage collection; `replaceAll` of the placeholder is ~10x slower than split and join).
  */
 import { formatCsvCell } from '../util/csv.js';
-import { selectRuns, type ColumnRuns } from './value-columns.js';
-
-/** Columns `kind + tails[i]` for each i in `runs`, in order (a plan's kind, its block's tails, the columns kept). */
-export interface ColumnGroup {
-  readonly kind: string;
-  readonly tails: readonly string[];
-  readonly runs: ColumnRuns;
-}
-
-/** The names of `groups`, in order. */
-export function groupColumnNames(groups: readonly ColumnGroup[]): string[] {
-  return ([] as string[]).concat(...groups.map((g) => selectRuns(g.tails, g.runs).map((tail) => g.kind + tail)));
-}
+import { selectRuns } from './value-columns.js';
+import type { ColumnGroup } from './column-groups.js';
 
 /** Stands for the kind in a template; a tails array that holds it is formatted name by name. */
 const KIND = '\u0000';

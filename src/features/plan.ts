@@ -7,6 +7,7 @@ import { SeriesContext, type Calculator } from './calculator.js';
 import { calculators } from './calculators/index.js';
 import { extraCalculators } from './extra/index.js';
 import { featureNameTail } from './feature-names.js';
+import { groupColumnNames, type ColumnGroup } from './column-groups.js';
 import type { ParamSet } from './params.js';
 import type { FcParameters } from './settings.js';
 import type { KindToFcParameters } from './kind-to-fc-parameters.js';
@@ -31,7 +32,7 @@ export interface KindPlan {
 
 export interface ExtractionPlan {
   readonly kinds: readonly KindPlan[];
-  /** Every output column name, in row order. */
+  /** Every output column name, in row order (built on first use: a worker never needs them). */
   readonly columns: readonly string[];
   /** Values per feature row (= columns.length). */
   readonly width: number;
@@ -57,7 +58,6 @@ export function compilePlan(settings: KindToFcParameters, options: CompileOption
   const skipped = new Set<string>();
   const compiled = new Map<FcParameters, { steps: PlanStep[]; tails: string[] }>();
   const kinds: KindPlan[] = [];
-  const columns: string[] = [];
   let offset = 0;
   for (const [kind, fc] of settings.entries()) {
     let block = compiled.get(fc);
@@ -65,11 +65,23 @@ export function compilePlan(settings: KindToFcParameters, options: CompileOption
       block = compileBlock(fc, resolve, options.missing ?? 'error', skipped);
       compiled.set(fc, block);
     }
-    for (const tail of block.tails) columns.push(kind + tail);
     kinds.push({ kind, steps: block.steps, offset, width: block.tails.length, tails: block.tails });
     offset += block.tails.length;
   }
-  return { kinds, columns, width: offset, skipped: [...skipped] };
+  let columns: string[] | undefined;
+  return {
+    kinds,
+    get columns() {
+      return (columns ??= groupColumnNames(planColumnGroups(kinds)));
+    },
+    width: offset,
+    skipped: [...skipped],
+  };
+}
+
+/** The plan's columns as column groups (column-groups.ts), each kind's whole block. */
+export function planColumnGroups(kinds: readonly KindPlan[]): ColumnGroup[] {
+  return kinds.map((k) => ({ kind: k.kind, tails: k.tails, runs: [0, k.width] }));
 }
 
 function compileBlock(

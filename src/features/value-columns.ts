@@ -30,7 +30,7 @@ function runIndices(runs: ColumnRuns): number[] {
 }
 
 /** The width of `runs`: how many columns they hold. */
-function runsWidth(runs: ColumnRuns): number {
+export function runsWidth(runs: ColumnRuns): number {
   let width = 0;
   for (let k = 0; k < runs.length; k += 2) width += runs[k + 1]! - runs[k]!;
   return width;

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { table } from 'arquero';
-import { formatGroupedHeader, formatHeader, groupColumnNames, type ColumnGroup } from '../../src/features/feature-header.js';
+import { formatGroupedHeader, formatHeader } from '../../src/features/feature-header.js';
+import { groupColumnName, groupColumnNames, groupsWidth, type ColumnGroup } from '../../src/features/column-groups.js';
 import { formatCsvRow } from '../../src/util/csv.js';
 import { compilePlan } from '../../src/features/plan.js';
 import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js';
@@ -29,6 +30,9 @@ test('grouped header: quotes, commas, white space, $ patterns and empty parts, a
   const names = groupColumnNames(groups);
   assert.equal(names.length, 7 + 4 + 2 + 1 + 2 + 1 + 0 + 1 + 2 + 1);
   assert.equal(names[7], 'mem$&x$$::s__fft_coefficient__attr_"real"__coeff_0');
+  assert.equal(groupsWidth(groups), names.length);
+  names.forEach((name, c) => assert.equal(groupColumnName(groups, c), name));
+  assert.throws(() => groupColumnName(groups, names.length), RangeError);
   const expected = formatCsvRow([...ids, ...names]);
   assert.equal(formatGroupedHeader(ids, groups), expected);
   assert.equal(formatHeader([...ids, ...names]), expected);
