@@ -20,7 +20,7 @@
  * (lagged-least-squares.ts); the QR above is the fallback when the refinement cannot certify
  * its accuracy (nearly collinear lags of smooth series).
  */
-import type { SeriesContext } from '../../calculator.js';
+import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { num } from '../../params.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput } from '../../numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
@@ -99,13 +99,15 @@ export function gramAutoregression(x: Float64Array, k: number): Float64Array | n
   return params;
 }
 
+const arKey = parameterMemoKeys('dynamics.ar');
+
 export const arCoefficient = combinerCalculator('ar_coefficient', (ctx: SeriesContext, params, out, offset) => {
   for (let i = 0; i < params.length; i++) {
     const k = num(params[i]!.k);
     const coeff = num(params[i]!.coeff);
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`ar_coefficient: k must be an integer >= 1, got ${k}`);
     if (!Number.isInteger(coeff) || coeff < 0) throw new RangeError(`ar_coefficient: coeff must be an integer >= 0, got ${coeff}`);
-    const fit = ctx.memo(`dynamics.ar.${k}`, () => fitAutoregression(ctx.x, k));
+    const fit = ctx.memo(arKey(k), () => fitAutoregression(ctx.x, k));
     if (coeff > k) out[offset + i] = NaN;
     else if (fit === null) out[offset + i] = coeff < k ? NaN : 0;
     else out[offset + i] = fit[coeff]!;

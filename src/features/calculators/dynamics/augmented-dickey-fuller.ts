@@ -21,7 +21,7 @@
  * "t-stat" or None).
  */
 import type { ParamSet } from '../../params.js';
-import type { SeriesContext } from '../../calculator.js';
+import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput, type NestedLeastSquares } from '../../numeric/householder-qr.js';
 import { relativeSsrErrorBound } from './gram-least-squares.js';
 import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
@@ -290,8 +290,10 @@ export function qrRefit(x: Float64Array, usedlag: number, shifts: Shifts): AdfRe
   return { teststat, pvalue: mackinnonPValue(teststat), usedlag };
 }
 
+const adfKey = parameterMemoKeys('dynamics.adf');
+
 function adfFor(ctx: SeriesContext, autolag: string | null): AdfResult {
-  return ctx.memo(`dynamics.adf.${autolag}`, () => augmentedDickeyFuller(ctx.x, autolag));
+  return ctx.memo(adfKey(autolag), () => augmentedDickeyFuller(ctx.x, autolag));
 }
 
 export const augmentedDickeyFullerCalculator = combinerCalculator('augmented_dickey_fuller', (ctx, params, out, offset) => {

@@ -19,7 +19,7 @@
  * minimum-norm solution of the column-scaled system; those values and those of badly scaled
  * series (values ~1e8) are fragile in tsfresh itself.
  */
-import type { SeriesContext } from '../../calculator.js';
+import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { num } from '../../params.js';
 import { polyfit } from '../../numeric/polyfit.js';
 import { polynomialRoots } from '../../numeric/polynomial-roots.js';
@@ -105,8 +105,10 @@ export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: num
   return coef;
 }
 
+const friedrichKey = parameterMemoKeys('dynamics.friedrich');
+
 function friedrichFor(ctx: SeriesContext, m: number, r: number): Float64Array | null {
-  return ctx.memo(`dynamics.friedrich.${m}.${r}`, () => estimateFriedrichCoefficients(ctx.x, m, r, seriesSorted(ctx)));
+  return ctx.memo(friedrichKey(m, r), () => estimateFriedrichCoefficients(ctx.x, m, r, seriesSorted(ctx)));
 }
 
 export const friedrichCoefficients = combinerCalculator('friedrich_coefficients', (ctx, params, out, offset) => {

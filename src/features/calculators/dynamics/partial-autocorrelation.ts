@@ -12,7 +12,7 @@
  * and gives NaN beyond; with n ≤ 3 (nothing computable) or n ≤ 1 every lag, lag 0 included,
  * is NaN. A constant series gives α_0 = 1 and NaN after (0/0). Parameter: `lag` (int ≥ 0).
  */
-import type { SeriesContext } from '../../calculator.js';
+import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { combinerCalculator } from './combiner.js';
 import { num } from '../../params.js';
 import { adjustedAutocovariance } from './autocovariance.js';
@@ -42,8 +42,10 @@ export function levinsonDurbinPacf(acov: ArrayLike<number>, nlags: number): Floa
   return pacf;
 }
 
+const pacfKey = parameterMemoKeys('dynamics.pacf');
+
 function pacfUpTo(ctx: SeriesContext, maxLag: number): Float64Array {
-  return ctx.memo(`dynamics.pacf.${maxLag}`, () => {
+  return ctx.memo(pacfKey(maxLag), () => {
     const n = ctx.x.length;
     const out = new Float64Array(maxLag + 1).fill(NaN);
     if (n <= 1) return out;

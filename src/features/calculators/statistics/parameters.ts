@@ -13,9 +13,9 @@ function fail(calculator: string, key: string, expected: string, value: unknown)
 export function numberParam(calculator: string, params: ParamSet, key: string, min = -Infinity, max = Infinity): number {
   const raw = params[key];
   const value = typeof raw === 'number' ? raw : raw instanceof PyFloat ? raw.value : undefined;
+  // unbounded, any number passes (NaN too: value_count counts NaN)
   const bounded = min !== -Infinity || max !== Infinity;
-  const expected = bounded ? `a number in [${min}, ${max}]` : 'a number';
-  if (value === undefined || (bounded && !(value >= min && value <= max))) fail(calculator, key, expected, raw);
+  if (value === undefined || (bounded && !(value >= min && value <= max))) fail(calculator, key, bounded ? `a number in [${min}, ${max}]` : 'a number', raw);
   return value;
 }
 
