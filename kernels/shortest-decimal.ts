@@ -139,13 +139,42 @@ function shortest(bits: u64, tables: usize): void {
 
   // z = floor(u * phi / 2^128), u = (2F + 1) 2^beta: bits 128..191 of the 192-bit product
   const u = ((F << 1) | 1) << <u64>beta;
+  // bits 64..127 (middle) from the low 64 of u * high and the high 64 of u * low; the latter
+  // lies in [uh lh, uh lh + 2^33] (uh, lh: the upper halves of u and low), which decides the
+  // carry into z and that middle != 0 unless the estimate is 0 or within 3 * 2^32 of 2^64
   const upperLow = u * high;
-  const middle = upperLow + mulHigh(u, low);
+  let middle = upperLow + (u >> 32) * (low >> 32);
+  let zIsInteger = false;
+  if (middle == 0 || middle >= 0xfffffffd00000000) {
+    middle = upperLow + mulHigh(u, low);
+    zIsInteger = middle == 0;
+  }
   const z = mulHigh(u, high) + (middle < upperLow ? 1 : 0);
-  const zIsInteger = middle == 0;
 
-  let significand = z / 1000;
-  let r = <u32>(z - significand * 1000);
+  const significand = z / 1000;
+  const r = <u32>(z - significand * 1000);
+  // if r < floor(delta) the multiple of 1000 is inside; if not, the answer is the multiple of 100
+  // nearest the midpoint y = z - delta / 2, from the estimate z - floor(delta / 2) (within 1 of y)
+  const inside = r < delta;
+  const dist = r - (delta >> 1) + 50; // >= 0 when r >= delta
+  const step = dist / 100;
+  const exact = <i32>(r == delta) | (<i32>(step * 100 == dist) & <i32>!inside) | (<i32>(r == 0) & <i32>zIsInteger & <i32>!includeEnds);
+  if (exact) {
+    shortestNearEnds(significand, r, delta, zIsInteger, F, low, high, beta, k);
+    return;
+  }
+  digits = select<u64>(significand, significand * 10 + <u64>step, inside);
+  exponent10 = select<i32>(3 - k, 2 - k, inside);
+  removeTrailingZeros(); // the multiple of 100 has none (a multiple of 1000 would have been inside)
+}
+
+/**
+ * {@link shortest}'s exact cases, about 1 in 100: the multiple of 1000 at the lower end's
+ * distance (r == floor(delta)) or equal to the excluded upper end, or the estimate of y + 50
+ * on a multiple of 100 (y just below it, on it: a tie, or above).
+ */
+function shortestNearEnds(significand: u64, r: u32, delta: u32, zIsInteger: bool, F: u64, low: u64, high: u64, beta: i32, k: i32): void {
+  const includeEnds = (F & 1) == 0;
   if (r < delta) {
     if (r != 0 || !zIsInteger || includeEnds) {
       digits = significand;
@@ -166,16 +195,13 @@ function shortest(bits: u64, tables: usize): void {
       return;
     }
   }
-
-  // one digit more: round(y / 100) for the midpoint y = z - delta / 2, from its estimate z - floor(delta) / 2 (within 1)
   const dist = r - (delta >> 1) + 50;
   const step = dist / 100;
   significand = significand * 10 + <u64>step;
   if (step * 100 == dist) {
-    // the estimate + 50 is a multiple of 100: y + 50 falls just below it, on it (a tie), or above
     const yOdd = productParity(F << 1, low, high, beta);
     if (yOdd != ((dist & 1) != 0)) significand--;
-    else if (productIsInteger && (significand & 1) != 0) significand--;
+    else if (productIsInteger && (significand & 1) != 0) significand--; // a tie: the even one
   }
   digits = significand;
   exponent10 = 2 - k;
@@ -221,48 +247,52 @@ function decimalLength(value: u64): i32 {
 }
 
 /**
- * The 8 ASCII digits of `value` < 10^8, zero-padded, the first in the lowest byte: split into
- * 4-digit, 2-digit and 1-digit lanes of one u64, each division by a multiply and shift that is
- * exact in its range (n / 100 = n * 10486 >> 20 for n < 10^4, n / 10 = n * 103 >> 10 for n < 100).
+ * The 16 ASCII digits of `value` < 10^16, zero-padded, the first in the lowest byte: its four
+ * 4-digit groups in the i32 lanes of a vector, split into 2-digit halves in i16 lanes and those
+ * into digits in bytes, each division a multiply and shift exact in its range
+ * (n / 100 = n * 10486 >> 20 for n < 10^4, n / 10 = n * 103 >> 10 for n < 100).
  */
 @inline
-function asciiDigits8(value: u32): u64 {
-  const upper = value / 10000;
-  const x = <u64>upper | (<u64>(value - upper * 10000) << 32);
-  const hundreds = ((x * 10486) >> 20) & 0x0000007f0000007f;
-  const y = hundreds | ((x - hundreds * 100) << 16);
-  const tens = ((y * 103) >> 10) & 0x000f000f000f000f;
-  return (tens | ((y - tens * 10) << 8)) + 0x3030303030303030;
+function asciiDigits16(value: u64): v128 {
+  const upper = <u32>(value / 100000000);
+  const lower = <u32>value - upper * 100000000;
+  const a = upper / 10000;
+  const c = lower / 10000;
+  let groups = i32x4.splat(a);
+  groups = i32x4.replace_lane(groups, 1, upper - a * 10000);
+  groups = i32x4.replace_lane(groups, 2, c);
+  groups = i32x4.replace_lane(groups, 3, lower - c * 10000);
+  const hundreds = i32x4.shr_u(i32x4.mul(groups, i32x4.splat(10486)), 20);
+  const pairs = v128.or(hundreds, i32x4.shl(i32x4.sub(groups, i32x4.mul(hundreds, i32x4.splat(100))), 16));
+  const tens = i16x8.shr_u(i16x8.mul(pairs, i16x8.splat(103)), 10);
+  const digitBytes = v128.or(tens, i16x8.shl(i16x8.sub(pairs, i16x8.mul(tens, i16x8.splat(10))), 8));
+  return i8x16.add(digitBytes, i8x16.splat(48));
 }
 
+/** Byte indices 0..15, the swizzle that leaves a vector as it is. */
+const BYTE_INDICES: v128 = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
 /**
- * Writes `value`'s `length` (its decimalLength) digits from p, 8 at a time: may write up to 7
- * bytes of garbage after them (the caller's buffer has room; later fields overwrite them).
+ * Writes `value`'s `length` (its decimalLength, <= 17) digits from p: the first of 17 as a byte
+ * (0 if fewer: then overwritten), the others as one 16-byte store of {@link asciiDigits16}
+ * moved down past its leading zeros. May write up to 15 bytes of garbage after them (the
+ * caller's buffer has room; later fields overwrite them).
  */
 @inline
 function writeDigits(value: u64, length: i32, p: usize): void {
-  if (length <= 8) {
-    store<u64>(p, asciiDigits8(<u32>value) >> (<u64>(8 - length) << 3));
-    return;
-  }
-  const high = value / 100000000;
-  const low = <u32>(value - high * 100000000);
-  if (length <= 16) {
-    store<u64>(p, asciiDigits8(<u32>high) >> (<u64>(16 - length) << 3));
-  } else {
-    const top = <u32>(high / 100000000); // length 17: one digit
-    store<u8>(p, <u8>(48 + top));
-    store<u64>(p + 1, asciiDigits8(<u32>high - top * 100000000));
-  }
-  store<u64>(p + <usize>(length - 8), asciiDigits8(low));
+  const top = <u32>(value / 10000000000000000);
+  const seventeen = <i32>(top != 0);
+  store<u8>(p, <u8>(48 + top));
+  const digits16 = asciiDigits16(value - <u64>top * 10000000000000000);
+  const leadingZeros = i8x16.splat(<i8>(16 + seventeen - length));
+  v128.store(p + <usize>seventeen, i8x16.swizzle(digits16, i8x16.add(BYTE_INDICES, leadingZeros)));
 }
 
-/** Writes String(x) for finite non-zero x at p; returns the position after it (may write garbage up to 15 bytes further). */
+/** Writes String(x) for finite non-zero x at p; returns the position after it (may write garbage up to 16 bytes further). */
 function writeNumber(x: f64, p: usize, tables: usize): usize {
-  if (x < 0) {
-    store<u8>(p++, 45);
-    x = -x;
-  }
+  store<u8>(p, 45); // "-", kept only for a negative x
+  p += <usize>(reinterpret<u64>(x) >> 63);
+  x = abs(x);
   if (x < 9007199254740992.0) {
     // an integer below 2^53 is its own shortest decimal, written in full (at most 16 digits)
     const integer = <u64>x;
@@ -275,6 +305,18 @@ function writeNumber(x: f64, p: usize, tables: usize): usize {
   shortest(reinterpret<u64>(x), tables);
   const k = decimalLength(digits);
   const n = exponent10 + k; // x = 0.d1d2...dk * 10^n
+  if (<u32>(n + 5) < 12 && k > n) {
+    // -5 <= n <= 6, not an integer: "0.000000", then the digits after its -n zeros (n <= 0), or
+    // the digits from p + 1 with the first n moved down a byte and the point after them (n > 0)
+    store<u64>(p, 0x3030303030302e30);
+    const start = p + <usize>select<i32>(1, 2 - n, n > 0);
+    writeDigits(digits, k, start);
+    const shift = <u64>(n << 3);
+    const integerBytes = (<u64>1 << shift) - 1;
+    const pointed = (load<u64>(p + 1) & integerBytes) | (<u64>46 << shift) | (load<u64>(p) & ~((integerBytes << 8) | 0xff));
+    store<u64>(p, select<u64>(pointed, load<u64>(p), n > 0));
+    return start + <usize>k;
+  }
   if (0 < n && n <= 21) {
     writeDigits(digits, k, p);
     if (k <= n) {

@@ -35,7 +35,7 @@ export function pow10Tables(): BigUint64Array {
 
 /** Bytes the longest field needs: `-0.0000012345678901234567` (25 characters) and its comma. */
 const MAX_FIELD_BYTES = 26;
-/** Words after the text the kernel may overwrite (it stores 8 bytes at a time, up to 24 bytes past a field). */
+/** Words after the text the kernel may overwrite (it stores 16 bytes at a time, up to 16 bytes past a field). */
 const SLACK_WORDS = 4;
 /**
  * Values per kernel call: a wasm function runs its first calls unoptimised (V8 replaces it by
