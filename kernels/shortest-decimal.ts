@@ -22,26 +22,31 @@
  * The 128-bit phi_k, k = -292..326, are computed by the TypeScript side (BigInt) into memory at
  * `tables` as (low, high) u64 words (src/features/number-text.ts, pow10Tables).
  *
+ * The digits are written 16 at a time: one SIMD vector of ASCII bytes (4-digit groups in i32
+ * lanes, then 2-digit halves in i16 lanes, each division a multiply and shift), moved past its
+ * leading zeros by a swizzle; the common layouts (-5 <= n <= 6) need no branch between them.
+ *
  * formatRow(values, width, out, tables): the CSV fields of `width` doubles, comma-separated,
- * NaN as an empty field, written as ASCII from `out`; returns the byte count.
+ * NaN as an empty field, written as ASCII from `out` (room for 26 bytes per value and 32 more:
+ * its 8- and 16-byte stores may run up to 16 bytes past the text); returns the byte count.
  */
 
 /** The smallest k of the tables of phi_k. */
 const MIN_K: i32 = -292;
 
-/** floor(log10(2^e)) for -1500 <= e <= 1500 (checked against exact values by the tests' ranges). */
+/** floor(log10(2^e)) for -1200 <= e <= 1100 (compared with exact BigInt values over that range). */
 @inline
 function floorLog10Pow2(e: i32): i32 {
   return (e * 315653) >> 20;
 }
 
-/** floor(log2(10^k)) for -350 <= k <= 350. */
+/** floor(log2(10^k)) for -350 <= k <= 350 (likewise). */
 @inline
 function floorLog2Pow10(k: i32): i32 {
   return (k * 1741647) >> 19;
 }
 
-/** floor(log10(2^e * 3/4)) for -1500 <= e <= 1500. */
+/** floor(log10(2^e * 3/4)) for -1200 <= e <= 1100 (likewise). */
 @inline
 function floorLog10Pow2Times3Over4(e: i32): i32 {
   return (e * 631305 - 261663) >> 21;
@@ -113,6 +118,7 @@ function removeTrailingZeros(): void {
 }
 
 /** The shortest, closest decimal of the positive finite double with bits `bits`, into {@link digits}. */
+@inline
 function shortest(bits: u64, tables: usize): void {
   const mantissa = bits & ((<u64>1 << 52) - 1);
   const biasedExponent = <i32>(bits >> 52);
@@ -247,15 +253,13 @@ function decimalLength(value: u64): i32 {
 }
 
 /**
- * The 16 ASCII digits of `value` < 10^16, zero-padded, the first in the lowest byte: its four
- * 4-digit groups in the i32 lanes of a vector, split into 2-digit halves in i16 lanes and those
- * into digits in bytes, each division a multiply and shift exact in its range
- * (n / 100 = n * 10486 >> 20 for n < 10^4, n / 10 = n * 103 >> 10 for n < 100).
+ * The 16 ASCII digits of upper * 10^8 + lower (upper, lower < 10^8), zero-padded, the first in
+ * the lowest byte: the four 4-digit groups in the i32 lanes of a vector, split into 2-digit
+ * halves in i16 lanes and those into digits in bytes, each division a multiply and shift exact
+ * in its range (n / 100 = n * 10486 >> 20 for n < 10^4, n / 10 = n * 103 >> 10 for n < 100).
  */
 @inline
-function asciiDigits16(value: u64): v128 {
-  const upper = <u32>(value / 100000000);
-  const lower = <u32>value - upper * 100000000;
+function asciiDigits16(upper: u32, lower: u32): v128 {
   const a = upper / 10000;
   const c = lower / 10000;
   let groups = i32x4.splat(a);
@@ -280,25 +284,29 @@ const BYTE_INDICES: v128 = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 1
  */
 @inline
 function writeDigits(value: u64, length: i32, p: usize): void {
-  const top = <u32>(value / 10000000000000000);
+  const high = <u32>(value / 100000000); // < 10^9
+  const lower = <u32>value - high * 100000000;
+  const top = high / 100000000;
   const seventeen = <i32>(top != 0);
   store<u8>(p, <u8>(48 + top));
-  const digits16 = asciiDigits16(value - <u64>top * 10000000000000000);
+  const digits16 = asciiDigits16(high - top * 100000000, lower);
   const leadingZeros = i8x16.splat(<i8>(16 + seventeen - length));
   v128.store(p + <usize>seventeen, i8x16.swizzle(digits16, i8x16.add(BYTE_INDICES, leadingZeros)));
 }
 
 /** Writes String(x) for finite non-zero x at p; returns the position after it (may write garbage up to 16 bytes further). */
+@inline
 function writeNumber(x: f64, p: usize, tables: usize): usize {
   store<u8>(p, 45); // "-", kept only for a negative x
   p += <usize>(reinterpret<u64>(x) >> 63);
   x = abs(x);
   if (x < 9007199254740992.0) {
-    // an integer below 2^53 is its own shortest decimal, written in full (at most 16 digits)
-    const integer = <u64>x;
+    // an integer below 2^53 is its own shortest decimal, written in full (at most 16 digits);
+    // signed conversions: single instructions, unlike the unsigned ones
+    const integer = <i64>x;
     if (<f64>integer == x) {
-      const length = decimalLength(integer);
-      writeDigits(integer, length, p);
+      const length = decimalLength(<u64>integer);
+      writeDigits(<u64>integer, length, p);
       return p + <usize>length;
     }
   }
@@ -367,21 +375,18 @@ export function formatRow(values: usize, width: i32, out: usize, tables: usize):
   for (let c = 0; c < width; c++) {
     if (c > 0) store<u8>(p++, 44);
     const x = load<f64>(values + (<usize>c << 3));
+    const magnitude = abs(x);
+    if (magnitude < Infinity && magnitude > 0) {
+      p = writeNumber(x, p, tables);
+      continue;
+    }
     if (x != x) continue;
     if (x == 0) {
       store<u8>(p++, 48);
       continue;
     }
-    if (x == Infinity) {
-      p = writeInfinity(p);
-      continue;
-    }
-    if (x == -Infinity) {
-      store<u8>(p++, 45);
-      p = writeInfinity(p);
-      continue;
-    }
-    p = writeNumber(x, p, tables);
+    if (x < 0) store<u8>(p++, 45);
+    p = writeInfinity(p);
   }
   return <i32>(p - out);
 }

@@ -1,7 +1,8 @@
 /**
  * Rows of doubles as CSV text, exactly as `String(x)` writes each (shortest round trip, JS
- * layout), by the WebAssembly kernel kernels/shortest-decimal.ts: ~4x faster than V8's own
- * conversion called from JavaScript, and no string per value.
+ * layout), by the WebAssembly kernel kernels/shortest-decimal.ts: ~30 ns per number, ~5x
+ * faster than V8's own String() called from JavaScript (~150 ns on the features output), and
+ * no string per value.
  */
 import { KernelBuffer, kernels } from '../util/wasm-kernels.js';
 
