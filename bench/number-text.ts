@@ -7,6 +7,10 @@
  * column and header skipped). Reports the median and the fastest of `--repeat` runs; the
  * output bytes are checked against String() once.
  *
+ * Measured on 2 shared cores (alternated runs, fastest of each): the Ryu kernel it replaced,
+ * 55 ns per number on the efficient CSV's values and 63 on the synthetic ones; this one 29-30
+ * on both (V8's String() from JavaScript: ~150).
+ *
  *   node --import tsx bench/number-text.ts [--repeat 9] [--seed 1] [--csv out.csv]
  */
 import { readFileSync } from 'node:fs';
