@@ -3,48 +3,53 @@
  * shortest decimal that reads back as x, the closest such one to x when there are several,
  * the even one on a tie; laid out as JS does (`123`, `0.001`, `1.5e-7`, `1e+21`).
  *
- * The digits come from Ryu's method (Ulf Adams, PLDI 2018): with x = m2 * 2^e2, the interval
- * of decimals that round to x is [4m2 - 1 - mmShift, 4m2 + 2] * 2^(e2-2); one multiplication
- * by a 125-bit approximation of 2^a / 5^q (or 5^q / 2^a) puts its ends, vm and vp, and the
- * midpoint vr on a decimal scale with q digits already removed, exactly enough to decide; then
- * digits come off while vp / 10 > vm / 10, tracking the last removed digit to round vr. The
- * tables of 5^q are computed by the TypeScript side (BigInt) into memory at `tables`:
- * POW5_INV[q], q < 342, then POW5[i], i < 326, each as (low, high) u64 words.
+ * Integers below 2^53 are written as they are. Other digits come from the method of Junekey
+ * Jeon's Dragonbox (2020), which needs one 64x128-bit multiplication on the common path:
+ * with x = F * 2^E (F < 2^53), the decimals that round to x are those in the interval
+ * [(2F - 1) 2^(E-1), (2F + 1) 2^(E-1)] (ends included when F is even). Scaled by 10^k with
+ * k = 2 - floor(E log10 2), its width delta = 2^E 10^k lies in [100, 1000); its upper end
+ * z = (2F + 1) 2^(E-1) 10^k comes from one product with phi_k = ceil(10^k 2^(127 - floor(k log2 10))),
+ * so that floor(z), whether z is an integer, and floor(delta) are exact. Then:
+ * - the one multiple of 1000 at most that the interval can hold, 1000 floor(z / 1000), is the
+ *   shortest answer if it lies in the interval (r = z mod 1000 against delta; on r == floor(delta)
+ *   the parity of the lower end's integer part decides); its trailing zeros come off;
+ * - else the answer has one digit more: the multiple of 100 nearest to the midpoint x 10^k,
+ *   estimated from r and floor(delta) to within one unit, the parity of floor(x 10^k) settling
+ *   the rare estimates that fall on a multiple of 100 (and round-half-even on an exact tie).
+ * A power of two (F = 2^52, E > -1074) has a lower neighbour half as far: its interval
+ * [x - 2^(E-2), x + 2^(E-1)] is scaled by 10^k with k = -floor(log10(2^E 3/4)) to a width in
+ * [1, 10): the multiple of 10 in it if any, else the integer nearest to x 10^k.
+ * The 128-bit phi_k, k = -292..326, are computed by the TypeScript side (BigInt) into memory at
+ * `tables` as (low, high) u64 words (src/features/number-text.ts, pow10Tables).
+ *
+ * The digits are written 16 at a time: one SIMD vector of ASCII bytes (4-digit groups in i32
+ * lanes, then 2-digit halves in i16 lanes, each division a multiply and shift), moved past its
+ * leading zeros by a swizzle; the common layouts (-5 <= n <= 6) need no branch between them.
  *
  * formatRow(values, width, out, tables): the CSV fields of `width` doubles, comma-separated,
- * NaN as an empty field, written as ASCII from `out`; returns the byte count.
+ * NaN as an empty field, written as ASCII from `out` (room for 26 bytes per value and 32 more:
+ * its 8- and 16-byte stores may run up to 16 bytes past the text); returns the byte count.
  */
 
-const POW5_INV_BITCOUNT: i32 = 125;
-const POW5_BITCOUNT: i32 = 125;
-const POW5_INV_COUNT: i32 = 342;
+/** The smallest k of the tables of phi_k. */
+const MIN_K: i32 = -292;
 
-/** ceil(log2(5^e)) for 1 <= e <= 3528 (1 for e = 0). */
+/** floor(log10(2^e)) for -1200 <= e <= 1100 (compared with exact BigInt values over that range). */
 @inline
-function pow5bits(e: i32): i32 {
-  return ((e * 1217359) >>> 19) + 1;
+function floorLog10Pow2(e: i32): i32 {
+  return (e * 315653) >> 20;
 }
 
-/** floor(log10(2^e)) for 0 <= e <= 1650. */
+/** floor(log2(10^k)) for -350 <= k <= 350 (likewise). */
 @inline
-function log10Pow2(e: i32): i32 {
-  return (e * 78913) >>> 18;
+function floorLog2Pow10(k: i32): i32 {
+  return (k * 1741647) >> 19;
 }
 
-/** floor(log10(5^e)) for 0 <= e <= 2620. */
+/** floor(log10(2^e * 3/4)) for -1200 <= e <= 1100 (likewise). */
 @inline
-function log10Pow5(e: i32): i32 {
-  return (e * 732923) >>> 20;
-}
-
-/** Whether 5^p divides `value` (value > 0). */
-function multipleOfPowerOf5(value: u64, p: i32): bool {
-  let count = 0;
-  while (value % 5 == 0) {
-    value /= 5;
-    count++;
-  }
-  return count >= p;
+function floorLog10Pow2Times3Over4(e: i32): i32 {
+  return (e * 631305 - 261663) >> 21;
 }
 
 /** The high 64 bits of the 128-bit product a * b. */
@@ -63,239 +68,300 @@ function mulHigh(a: u64, b: u64): u64 {
 }
 
 /**
- * floor(m * (high * 2^64 + low) / 2^j) for m < 2^56 and j >= 64 (the product has at most
- * 56 + 125 bits, so the shifted result fits in 64).
+ * Whether floor(m * phi * 2^beta / 2^128) is odd (phi = high * 2^64 + low, 1 <= beta < 64);
+ * sets {@link productIsInteger} to whether the fraction is below 2^-64 (exactly zero for the
+ * m, phi, beta used here).
  */
-function mulShift(m: u64, low: u64, high: u64, j: i32): u64 {
-  // m * low = b0 (128 bits), m * high = b2 (128 bits); result = ((b0 >> 64) + b2) >> (j - 64)
-  const b0High = mulHigh(m, low);
-  const b2Low = m * high;
-  const b2High = mulHigh(m, high);
-  const sumLow = b2Low + b0High;
-  const carry: u64 = sumLow < b2Low ? 1 : 0;
-  const sumHigh = b2High + carry;
-  const shift = j - 64;
-  if (shift == 0) return sumLow;
-  if (shift >= 64) return sumHigh >> <u64>(shift - 64);
-  return (sumLow >> <u64>shift) | (sumHigh << <u64>(64 - shift));
+function productParity(m: u64, low: u64, high: u64, beta: i32): bool {
+  const bits0 = m * low;
+  const bits64 = mulHigh(m, low) + m * high; // bits 64..127 of the 192-bit product
+  productIsInteger = ((bits64 << <u64>beta) | (bits0 >> <u64>(64 - beta))) == 0;
+  return ((bits64 >> <u64>(64 - beta)) & 1) != 0;
 }
+let productIsInteger = false;
 
 /** Digits and decimal exponent of the last {@link shortest}: x = digits * 10^exponent10. */
 let digits: u64 = 0;
 let exponent10: i32 = 0;
 
-/** The shortest, closest decimal of the positive finite double with bits `bits`. */
+/** Removes the decimal trailing zeros of {@link digits} (< 10^17, non-zero) into {@link exponent10}. */
+@inline
+function removeTrailingZeros(): void {
+  let d = digits;
+  let q = d / 10;
+  if (q * 10 != d) return; // most have none
+  // at most 15 more: 8 + 4 + 2 + 1
+  d = q;
+  let e = exponent10 + 1;
+  q = d / 100000000;
+  if (q * 100000000 == d) {
+    d = q;
+    e += 8;
+  }
+  q = d / 10000;
+  if (q * 10000 == d) {
+    d = q;
+    e += 4;
+  }
+  q = d / 100;
+  if (q * 100 == d) {
+    d = q;
+    e += 2;
+  }
+  q = d / 10;
+  if (q * 10 == d) {
+    d = q;
+    e += 1;
+  }
+  digits = d;
+  exponent10 = e;
+}
+
+/** The shortest, closest decimal of the positive finite double with bits `bits`, into {@link digits}. */
+@inline
 function shortest(bits: u64, tables: usize): void {
-  const ieeeMantissa = bits & ((<u64>1 << 52) - 1);
-  const ieeeExponent = <i32>((bits >> 52) & 0x7ff);
-  let e2: i32;
-  let m2: u64;
-  if (ieeeExponent == 0) {
-    e2 = 1 - 1023 - 52 - 2;
-    m2 = ieeeMantissa;
+  const mantissa = bits & ((<u64>1 << 52) - 1);
+  const biasedExponent = <i32>(bits >> 52);
+  let F: u64;
+  let E: i32;
+  if (biasedExponent == 0) {
+    F = mantissa;
+    E = -1074;
   } else {
-    e2 = ieeeExponent - 1023 - 52 - 2;
-    m2 = ieeeMantissa | (<u64>1 << 52);
-  }
-  const acceptBounds = (m2 & 1) == 0;
-  const mv = m2 << 2;
-  const mmShift: u64 = ieeeMantissa != 0 || ieeeExponent <= 1 ? 1 : 0;
-
-  let vr: u64, vp: u64, vm: u64;
-  let e10: i32;
-  let vmIsTrailingZeros = false;
-  let vrIsTrailingZeros = false;
-  if (e2 >= 0) {
-    const q = log10Pow2(e2) - (e2 > 3 ? 1 : 0);
-    e10 = q;
-    const k = POW5_INV_BITCOUNT + pow5bits(q) - 1;
-    const i = -e2 + q + k;
-    const entry = tables + (<usize>q << 4);
-    const low = load<u64>(entry);
-    const high = load<u64>(entry, 8);
-    vr = mulShift(mv, low, high, i);
-    vp = mulShift(mv + 2, low, high, i);
-    vm = mulShift(mv - 1 - mmShift, low, high, i);
-    if (q <= 21) {
-      if (mv % 5 == 0) vrIsTrailingZeros = multipleOfPowerOf5(mv, q);
-      else if (acceptBounds) vmIsTrailingZeros = multipleOfPowerOf5(mv - 1 - mmShift, q);
-      else vp -= multipleOfPowerOf5(mv + 2, q) ? 1 : 0;
-    }
-  } else {
-    const q = log10Pow5(-e2) - (-e2 > 1 ? 1 : 0);
-    e10 = q + e2;
-    const i = -e2 - q;
-    const k = pow5bits(i) - POW5_BITCOUNT;
-    const j = q - k;
-    const entry = tables + (<usize>(POW5_INV_COUNT + i) << 4);
-    const low = load<u64>(entry);
-    const high = load<u64>(entry, 8);
-    vr = mulShift(mv, low, high, j);
-    vp = mulShift(mv + 2, low, high, j);
-    vm = mulShift(mv - 1 - mmShift, low, high, j);
-    if (q <= 1) {
-      // mv has at least q trailing zero bits
-      vrIsTrailingZeros = true;
-      if (acceptBounds) vmIsTrailingZeros = mmShift == 1;
-      else vp--;
-    } else if (q < 63) {
-      vrIsTrailingZeros = (mv & ((<u64>1 << <u64>q) - 1)) == 0;
+    F = mantissa | (<u64>1 << 52);
+    E = biasedExponent - 1075;
+    if (mantissa == 0 && biasedExponent > 1) {
+      shortestOfPowerOfTwo(E, tables);
+      return;
     }
   }
+  const includeEnds = (F & 1) == 0;
+  const k = 2 - floorLog10Pow2(E);
+  const beta = E + floorLog2Pow10(k);
+  const entry = tables + (<usize>(k - MIN_K) << 4);
+  const low = load<u64>(entry);
+  const high = load<u64>(entry, 8);
+  const delta = <u32>(high >> <u64>(63 - beta));
 
-  let removed = 0;
-  let lastRemovedDigit: u64 = 0;
-  let output: u64;
-  if (vmIsTrailingZeros || vrIsTrailingZeros) {
-    // the rare exact cases: trailing zeros decide ties and whether vm itself is allowed
-    while (vp / 10 > vm / 10) {
-      vmIsTrailingZeros = vmIsTrailingZeros && vm % 10 == 0;
-      vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0;
-      lastRemovedDigit = vr % 10;
-      vr /= 10;
-      vp /= 10;
-      vm /= 10;
-      removed++;
-    }
-    if (vmIsTrailingZeros) {
-      while (vm % 10 == 0) {
-        vrIsTrailingZeros = vrIsTrailingZeros && lastRemovedDigit == 0;
-        lastRemovedDigit = vr % 10;
-        vr /= 10;
-        vp /= 10;
-        vm /= 10;
-        removed++;
-      }
-    }
-    // an exact half: round to even
-    if (vrIsTrailingZeros && lastRemovedDigit == 5 && vr % 2 == 0) lastRemovedDigit = 4;
-    output = vr + ((vr == vm && (!acceptBounds || !vmIsTrailingZeros)) || lastRemovedDigit >= 5 ? 1 : 0);
-  } else {
-    let roundUp = false;
-    while (vp / 10 > vm / 10) {
-      roundUp = vr % 10 >= 5;
-      vr /= 10;
-      vp /= 10;
-      vm /= 10;
-      removed++;
-    }
-    output = vr + (vr == vm || roundUp ? 1 : 0);
+  // z = floor(u * phi / 2^128), u = (2F + 1) 2^beta: bits 128..191 of the 192-bit product
+  const u = ((F << 1) | 1) << <u64>beta;
+  // bits 64..127 (middle) from the low 64 of u * high and the high 64 of u * low; the latter
+  // lies in [uh lh, uh lh + 2^33] (uh, lh: the upper halves of u and low), which decides the
+  // carry into z and that middle != 0 unless the estimate is 0 or within 3 * 2^32 of 2^64
+  const upperLow = u * high;
+  let middle = upperLow + (u >> 32) * (low >> 32);
+  let zIsInteger = false;
+  if (middle == 0 || middle >= 0xfffffffd00000000) {
+    middle = upperLow + mulHigh(u, low);
+    zIsInteger = middle == 0;
   }
-  digits = output;
-  exponent10 = e10 + removed;
-}
+  const z = mulHigh(u, high) + (middle < upperLow ? 1 : 0);
 
-/** Decimal digits of `value` (1 <= value < 10^17, as Ryu's outputs are). */
-@inline
-function decimalLength(value: u64): i32 {
-  if (value >= 10000000000000000) return 17;
-  if (value >= 1000000000000000) return 16;
-  if (value >= 100000000000000) return 15;
-  if (value >= 10000000000000) return 14;
-  if (value >= 1000000000000) return 13;
-  if (value >= 100000000000) return 12;
-  if (value >= 10000000000) return 11;
-  if (value >= 1000000000) return 10;
-  if (value >= 100000000) return 9;
-  if (value >= 10000000) return 8;
-  if (value >= 1000000) return 7;
-  if (value >= 100000) return 6;
-  if (value >= 10000) return 5;
-  if (value >= 1000) return 4;
-  if (value >= 100) return 3;
-  if (value >= 10) return 2;
-  return 1;
-}
-
-/** "00" "01" .. "99": two ASCII digits per entry. */
-const DIGIT_PAIRS: usize = memory.data<u8>([
-  48, 48, 48, 49, 48, 50, 48, 51, 48, 52, 48, 53, 48, 54, 48, 55, 48, 56, 48, 57,
-  49, 48, 49, 49, 49, 50, 49, 51, 49, 52, 49, 53, 49, 54, 49, 55, 49, 56, 49, 57,
-  50, 48, 50, 49, 50, 50, 50, 51, 50, 52, 50, 53, 50, 54, 50, 55, 50, 56, 50, 57,
-  51, 48, 51, 49, 51, 50, 51, 51, 51, 52, 51, 53, 51, 54, 51, 55, 51, 56, 51, 57,
-  52, 48, 52, 49, 52, 50, 52, 51, 52, 52, 52, 53, 52, 54, 52, 55, 52, 56, 52, 57,
-  53, 48, 53, 49, 53, 50, 53, 51, 53, 52, 53, 53, 53, 54, 53, 55, 53, 56, 53, 57,
-  54, 48, 54, 49, 54, 50, 54, 51, 54, 52, 54, 53, 54, 54, 54, 55, 54, 56, 54, 57,
-  55, 48, 55, 49, 55, 50, 55, 51, 55, 52, 55, 53, 55, 54, 55, 55, 55, 56, 55, 57,
-  56, 48, 56, 49, 56, 50, 56, 51, 56, 52, 56, 53, 56, 54, 56, 55, 56, 56, 56, 57,
-  57, 48, 57, 49, 57, 50, 57, 51, 57, 52, 57, 53, 57, 54, 57, 55, 57, 56, 57, 57,
-]);
-
-/** Writes the `length` lowest decimal digits of the u32 `value` ending before `end`. */
-@inline
-function writeDigits32(value: u32, length: i32, end: usize): void {
-  while (length >= 2) {
-    const pair = value % 100;
-    value /= 100;
-    end -= 2;
-    store<u16>(end, load<u16>(DIGIT_PAIRS + (<usize>pair << 1)));
-    length -= 2;
-  }
-  if (length) store<u8>(end - 1, <u8>(48 + value % 10));
-}
-
-/** Writes `value`'s `length` decimal digits at p: 8-digit u32 blocks, two digits per step. */
-@inline
-function writeDigits(value: u64, length: i32, p: usize): void {
-  const end = p + <usize>length;
-  if (length <= 8) {
-    writeDigits32(<u32>value, length, end);
+  const significand = z / 1000;
+  const r = <u32>(z - significand * 1000);
+  // if r < floor(delta) the multiple of 1000 is inside; if not, the answer is the multiple of 100
+  // nearest the midpoint y = z - delta / 2, from the estimate z - floor(delta / 2) (within 1 of y)
+  const inside = r < delta;
+  const dist = r - (delta >> 1) + 50; // >= 0 when r >= delta
+  const step = dist / 100;
+  const exact = <i32>(r == delta) | (<i32>(step * 100 == dist) & <i32>!inside) | (<i32>(r == 0) & <i32>zIsInteger & <i32>!includeEnds);
+  if (exact) {
+    shortestNearEnds(significand, r, delta, zIsInteger, F, low, high, beta, k);
     return;
   }
-  const low = <u32>(value % 100000000);
-  const high = value / 100000000;
-  writeDigits32(low, 8, end);
-  if (length <= 16) writeDigits32(<u32>high, length - 8, end - 8);
-  else {
-    writeDigits32(<u32>(high % 100000000), 8, end - 8);
-    writeDigits32(<u32>(high / 100000000), length - 16, end - 16);
-  }
+  digits = select<u64>(significand, significand * 10 + <u64>step, inside);
+  exponent10 = select<i32>(3 - k, 2 - k, inside);
+  removeTrailingZeros(); // the multiple of 100 has none (a multiple of 1000 would have been inside)
 }
 
-/** Writes String(x) for finite non-zero x at p; returns the position after it. */
-function writeNumber(x: f64, p: usize, tables: usize): usize {
-  let bits = reinterpret<u64>(x);
-  if (bits >> 63) {
-    store<u8>(p++, 45);
-    bits &= ~(<u64>1 << 63);
+/**
+ * {@link shortest}'s exact cases, about 1 in 100: the multiple of 1000 at the lower end's
+ * distance (r == floor(delta)) or equal to the excluded upper end, or the estimate of y + 50
+ * on a multiple of 100 (y just below it, on it: a tie, or above).
+ */
+function shortestNearEnds(significand: u64, r: u32, delta: u32, zIsInteger: bool, F: u64, low: u64, high: u64, beta: i32, k: i32): void {
+  const includeEnds = (F & 1) == 0;
+  if (r < delta) {
+    if (r != 0 || !zIsInteger || includeEnds) {
+      digits = significand;
+      exponent10 = 3 - k;
+      removeTrailingZeros();
+      return;
+    }
+    // the multiple of 1000 is the upper end itself, excluded
+    significand--;
+    r = 1000;
+  } else if (r == delta) {
+    // in the interval iff the lower end is at most 1000 * significand (even): its integer part odd, or it is that integer and included
+    const lowerOdd = productParity((F << 1) - 1, low, high, beta);
+    if (lowerOdd || (productIsInteger && includeEnds)) {
+      digits = significand;
+      exponent10 = 3 - k;
+      removeTrailingZeros();
+      return;
+    }
   }
-  shortest(bits, tables);
+  const dist = r - (delta >> 1) + 50;
+  const step = dist / 100;
+  significand = significand * 10 + <u64>step;
+  if (step * 100 == dist) {
+    const yOdd = productParity(F << 1, low, high, beta);
+    if (yOdd != ((dist & 1) != 0)) significand--;
+    else if (productIsInteger && (significand & 1) != 0) significand--; // a tie: the even one
+  }
+  digits = significand;
+  exponent10 = 2 - k;
+}
+
+/** {@link shortest} for x = 2^(E + 52), whose interval is [x - 2^(E-2), x + 2^(E-1)], ends included. */
+function shortestOfPowerOfTwo(E: i32, tables: usize): void {
+  const k = -floorLog10Pow2Times3Over4(E);
+  const beta = E + floorLog2Pow10(k); // 0..3
+  const high = load<u64>(tables + (<usize>(k - MIN_K) << 4), 8);
+  // x 10^k = high 2^(beta - 11) (to within what floor never sees); the ends are 2^-54 and 2^-53 of it away
+  let lower = (high - (high >> 54)) >> <u64>(11 - beta);
+  const upper = (high + (high >> 53)) >> <u64>(11 - beta);
+  if (E < 2 || E > 3) lower++; // the lower end is an integer only for E = 2, 3
+  const tens = upper / 10;
+  if (tens * 10 >= lower) {
+    digits = tens;
+    exponent10 = 1 - k;
+    removeTrailingZeros();
+    return;
+  }
+  let nearest = ((high >> <u64>(10 - beta)) + 1) >> 1;
+  if (E == -77) {
+    // x 10^k is exactly half an odd integer: round to even
+    if (nearest & 1) nearest--;
+  } else if (nearest < lower) nearest++;
+  digits = nearest;
+  exponent10 = -k;
+}
+
+/** 10^i for i = 0..19. */
+const POWERS_OF_10: usize = memory.data<u64>([
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+  100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+  10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000,
+]);
+
+/** Decimal digits of `value` (>= 1): from its bit length, floor(bits * log10 2), and one comparison. */
+@inline
+function decimalLength(value: u64): i32 {
+  const t = (<i32>(64 - clz(value)) * 1233) >> 12;
+  return t + 1 - (value < load<u64>(POWERS_OF_10 + (<usize>t << 3)) ? 1 : 0);
+}
+
+/**
+ * The 16 ASCII digits of upper * 10^8 + lower (upper, lower < 10^8), zero-padded, the first in
+ * the lowest byte: the four 4-digit groups in the i32 lanes of a vector, split into 2-digit
+ * halves in i16 lanes and those into digits in bytes, each division a multiply and shift exact
+ * in its range (n / 100 = n * 10486 >> 20 for n < 10^4, n / 10 = n * 103 >> 10 for n < 100).
+ */
+@inline
+function asciiDigits16(upper: u32, lower: u32): v128 {
+  const a = upper / 10000;
+  const c = lower / 10000;
+  let groups = i32x4.splat(a);
+  groups = i32x4.replace_lane(groups, 1, upper - a * 10000);
+  groups = i32x4.replace_lane(groups, 2, c);
+  groups = i32x4.replace_lane(groups, 3, lower - c * 10000);
+  const hundreds = i32x4.shr_u(i32x4.mul(groups, i32x4.splat(10486)), 20);
+  const pairs = v128.or(hundreds, i32x4.shl(i32x4.sub(groups, i32x4.mul(hundreds, i32x4.splat(100))), 16));
+  const tens = i16x8.shr_u(i16x8.mul(pairs, i16x8.splat(103)), 10);
+  const digitBytes = v128.or(tens, i16x8.shl(i16x8.sub(pairs, i16x8.mul(tens, i16x8.splat(10))), 8));
+  return i8x16.add(digitBytes, i8x16.splat(48));
+}
+
+/** Byte indices 0..15, the swizzle that leaves a vector as it is. */
+const BYTE_INDICES: v128 = i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
+/**
+ * Writes `value`'s `length` (its decimalLength, <= 17) digits from p: the first of 17 as a byte
+ * (0 if fewer: then overwritten), the others as one 16-byte store of {@link asciiDigits16}
+ * moved down past its leading zeros. May write up to 15 bytes of garbage after them (the
+ * caller's buffer has room; later fields overwrite them).
+ */
+@inline
+function writeDigits(value: u64, length: i32, p: usize): void {
+  const high = <u32>(value / 100000000); // < 10^9
+  const lower = <u32>value - high * 100000000;
+  const top = high / 100000000;
+  const seventeen = <i32>(top != 0);
+  store<u8>(p, <u8>(48 + top));
+  const digits16 = asciiDigits16(high - top * 100000000, lower);
+  const leadingZeros = i8x16.splat(<i8>(16 + seventeen - length));
+  v128.store(p + <usize>seventeen, i8x16.swizzle(digits16, i8x16.add(BYTE_INDICES, leadingZeros)));
+}
+
+/** Writes String(x) for finite non-zero x at p; returns the position after it (may write garbage up to 16 bytes further). */
+@inline
+function writeNumber(x: f64, p: usize, tables: usize): usize {
+  store<u8>(p, 45); // "-", kept only for a negative x
+  p += <usize>(reinterpret<u64>(x) >> 63);
+  x = abs(x);
+  if (x < 9007199254740992.0) {
+    // an integer below 2^53 is its own shortest decimal, written in full (at most 16 digits);
+    // signed conversions: single instructions, unlike the unsigned ones
+    const integer = <i64>x;
+    if (<f64>integer == x) {
+      const length = decimalLength(<u64>integer);
+      writeDigits(<u64>integer, length, p);
+      return p + <usize>length;
+    }
+  }
+  shortest(reinterpret<u64>(x), tables);
   const k = decimalLength(digits);
   const n = exponent10 + k; // x = 0.d1d2...dk * 10^n
-  if (k <= n && n <= 21) {
-    writeDigits(digits, k, p);
-    p += <usize>k;
-    for (let z = k; z < n; z++) store<u8>(p++, 48);
-  } else if (0 < n && n <= 21) {
-    // d1..dn . dn+1..dk
-    const integerPart = n;
-    writeDigits(digits, k, p + 1);
-    for (let i = 0; i < integerPart; i++) store<u8>(p + <usize>i, load<u8>(p + <usize>i + 1));
-    store<u8>(p + <usize>integerPart, 46);
-    p += <usize>(k + 1);
-  } else if (-6 < n && n <= 0) {
-    store<u8>(p++, 48);
-    store<u8>(p++, 46);
-    for (let z = 0; z < -n; z++) store<u8>(p++, 48);
-    writeDigits(digits, k, p);
-    p += <usize>k;
-  } else {
-    // d1[.d2..dk]e(+|-)(n-1)
-    writeDigits(digits, k, p + 1);
-    store<u8>(p, load<u8>(p + 1));
-    if (k > 1) {
-      store<u8>(p + 1, 46);
-      p += <usize>(k + 1);
-    } else p += 1;
-    store<u8>(p++, 101);
-    let e = n - 1;
-    store<u8>(p++, e < 0 ? 45 : 43);
-    if (e < 0) e = -e;
-    const length = decimalLength(<u64>e);
-    writeDigits(<u64>e, length, p);
-    p += <usize>length;
+  if (<u32>(n + 5) < 12 && k > n) {
+    // -5 <= n <= 6, not an integer: "0.000000", then the digits after its -n zeros (n <= 0), or
+    // the digits from p + 1 with the first n moved down a byte and the point after them (n > 0)
+    store<u64>(p, 0x3030303030302e30);
+    const start = p + <usize>select<i32>(1, 2 - n, n > 0);
+    writeDigits(digits, k, start);
+    const shift = <u64>(n << 3);
+    const integerBytes = (<u64>1 << shift) - 1;
+    const pointed = (load<u64>(p + 1) & integerBytes) | (<u64>46 << shift) | (load<u64>(p) & ~((integerBytes << 8) | 0xff));
+    store<u64>(p, select<u64>(pointed, load<u64>(p), n > 0));
+    return start + <usize>k;
   }
-  return p;
+  if (0 < n && n <= 21) {
+    writeDigits(digits, k, p);
+    if (k <= n) {
+      // an integer: digits, then n - k zeros (n <= 21)
+      p += <usize>k;
+      for (let z = k; z < n; z++) store<u8>(p++, 48);
+      return p;
+    }
+    // d1..dn . dn+1..dk: the k - n <= 16 digits after the point move one byte up
+    const fraction = p + <usize>n;
+    const first = load<u64>(fraction);
+    const second = load<u64>(fraction, 8);
+    store<u64>(fraction, first, 1);
+    store<u64>(fraction, second, 9);
+    store<u8>(fraction, 46);
+    return p + <usize>(k + 1);
+  }
+  if (-6 < n && n <= 0) {
+    store<u64>(p, 0x3030303030302e30); // "0.000000": "0." and the -n <= 5 zeros
+    p += <usize>(2 - n);
+    writeDigits(digits, k, p);
+    return p + <usize>k;
+  }
+  // d1[.d2..dk]e(+|-)(n-1)
+  writeDigits(digits, k, p + 1);
+  store<u8>(p, load<u8>(p + 1));
+  if (k > 1) {
+    store<u8>(p + 1, 46);
+    p += <usize>(k + 1);
+  } else p += 1;
+  store<u8>(p++, 101);
+  let e = n - 1;
+  store<u8>(p++, e < 0 ? 45 : 43);
+  if (e < 0) e = -e;
+  const length = decimalLength(<u64>e);
+  writeDigits(<u64>e, length, p);
+  return p + <usize>length;
 }
 
 /** ASCII "Infinity". */
@@ -309,21 +375,18 @@ export function formatRow(values: usize, width: i32, out: usize, tables: usize):
   for (let c = 0; c < width; c++) {
     if (c > 0) store<u8>(p++, 44);
     const x = load<f64>(values + (<usize>c << 3));
+    const magnitude = abs(x);
+    if (magnitude < Infinity && magnitude > 0) {
+      p = writeNumber(x, p, tables);
+      continue;
+    }
     if (x != x) continue;
     if (x == 0) {
       store<u8>(p++, 48);
       continue;
     }
-    if (x == Infinity) {
-      p = writeInfinity(p);
-      continue;
-    }
-    if (x == -Infinity) {
-      store<u8>(p++, 45);
-      p = writeInfinity(p);
-      continue;
-    }
-    p = writeNumber(x, p, tables);
+    if (x < 0) store<u8>(p++, 45);
+    p = writeInfinity(p);
   }
   return <i32>(p - out);
 }
@@ -343,3 +406,4 @@ export function shortestLeadingDigit(bits: u64, tables: usize): i32 {
   if (d >= 10) d /= 10;
   return <i32>d;
 }
+

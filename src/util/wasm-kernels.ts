@@ -119,7 +119,7 @@ export interface KernelExports {
   sortSeries(x: number, n: number, out: number, work: number): void;
   /** The pairwise sum of c3's (kind 0) or time_reversal_asymmetry_statistic's (kind 1) n − 2·lag terms of `x` (`terms`: scratch) (kernels/stats-lagged-products.ts). */
   laggedProductSum(x: number, n: number, lag: number, kind: number, terms: number): number;
-  /** benford_correlation's counts of the leading digits 1..9 of |x_i| (shortest decimal) into `counts` (9 float64s); `tables`: number-text.ts's `kernelPow5Tables()` (kernels/stats-leading-digits.ts). */
+  /** benford_correlation's counts of the leading digits 1..9 of |x_i| (shortest decimal) into `counts` (9 float64s); `tables`: number-text.ts's `kernelPow10Tables()` (kernels/stats-leading-digits.ts). */
   leadingDigitCounts(x: number, n: number, tables: number, counts: number): void;
   /** #{i : x_i satisfies `kind`}: 0 crossings of level a, 1 a <= x_i < b, 2 x_i >= a, 3 x_i <= a, 4 x_i == a, 5 NaN (kernels/stats-threshold-counts.ts). */
   countMatching(x: number, n: number, kind: number, a: number, b: number): number;

@@ -45,3 +45,63 @@ test('a million random doubles of every magnitude read exactly as String() write
   assert.equal(got.length, want.length);
   for (let i = 0; i < want.length; i++) if (got[i] !== want[i]) assert.fail(`value ${i} (${values[i]}): "${got[i]}", String() gives "${want[i]}"`);
 });
+
+/** The double after x (x finite, >= 0). */
+function nextUp(x: number): number {
+  const bits = new Float64Array([x]);
+  const words = new BigUint64Array(bits.buffer);
+  words[0]! += 1n;
+  return bits[0]!;
+}
+
+test('every power of two (the kernel\'s shorter-interval path) and its neighbours, both signs', () => {
+  const values: number[] = [];
+  for (let e = -1074; e <= 1023; e++) {
+    const x = 2 ** e;
+    values.push(x, -x, nextUp(x));
+  }
+  const array = Float64Array.from(values);
+  assert.equal(format(array), expected(array));
+});
+
+test('integers near 2^53 and the 1e21 switch to exponent notation', () => {
+  const values: number[] = [];
+  for (let i = -300; i <= 300; i++) values.push(2 ** 53 + i * 2, 2 ** 53 + i, 2 ** 53 + i + 0.5, -(2 ** 53 + i));
+  let above = 1e21;
+  for (let i = 0; i < 200; i++) {
+    const below = 1e21 - 131072 * i; // the doubles below 1e21 (2^69 <= x < 2^70: ulp 2^17)
+    values.push(below, above, -below);
+    above = nextUp(above);
+  }
+  values.push(999999999999999900000, 999999999999999999999, 1e21 - 65536, 123456789012345678901, 2 ** 69, 2 ** 70);
+  const array = Float64Array.from(values);
+  assert.equal(format(array), expected(array));
+});
+
+test('subnormals, the smallest normals and the 1e-6 / 1e-7 layout boundary', () => {
+  const rng = new Random(5);
+  const values: number[] = [5e-324, 1e-323, 2.225073858507201e-308, 2.2250738585072014e-308, 2.2250738585072019e-308];
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  for (let i = 0; i < 20_000; i++) {
+    words[0] = rng.uint32();
+    words[1] = rng.uint32() & (i % 2 ? 0x000fffff : 0x0000000f); // exponent field 0: subnormal
+    values.push(bits[0]!, -bits[0]!);
+  }
+  for (let i = 0; i < 20_000; i++) values.push((1 + rng.uniform()) * 1e-6, (1 + rng.uniform()) * 1e-7, -(1 + rng.uniform()) * 5e-7);
+  values.push(1e-6, 9.999999999999999e-7, 1.0000000000000002e-6, -1.2345678901234567e-6, 1e-7, 1e-323);
+  const array = Float64Array.from(values);
+  assert.equal(format(array), expected(array));
+});
+
+test('short decimals of every magnitude, whose trailing zeros come off', () => {
+  const rng = new Random(6);
+  const values: number[] = [];
+  for (let e = -325; e <= 308; e++) {
+    for (const d of [1, 5, 12, 25, 125, 999, 1000001, Math.floor(rng.uniform() * 1e6), Math.floor(rng.uniform() * 1e12)]) {
+      values.push(Number(`${d}e${e}`), -Number(`${d}e${e}`));
+    }
+  }
+  const array = Float64Array.from(values);
+  assert.equal(format(array), expected(array));
+});

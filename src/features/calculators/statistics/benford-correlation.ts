@@ -1,7 +1,7 @@
 /** tsfresh's `benford_correlation`: how well the leading digits follow Benford's law. */
 import { scalarCalculator, type Calculator } from '../../calculator.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
-import { kernelPow5Tables } from '../../number-text.js';
+import { kernelPow10Tables } from '../../number-text.js';
 import { seriesPointer } from './series-moments.js';
 
 /** log10(1 + 1/d) for d = 1..9: Benford's distribution of leading digits. */
@@ -18,7 +18,7 @@ const oneValue = new KernelBuffer();
 export function leadingDigit(value: number): number {
   const at = oneValue.pointer(1);
   kernels().f64[at / 8] = value;
-  kernels().fn.leadingDigitCounts(at, 1, kernelPow5Tables(), digitCounts.pointer(9));
+  kernels().fn.leadingDigitCounts(at, 1, kernelPow10Tables(), digitCounts.pointer(9));
   return digitCounts.view(9).indexOf(1) + 1;
 }
 
@@ -57,7 +57,7 @@ const digitShare = new Float64Array(9);
  */
 export const benfordCorrelation: Calculator = scalarCalculator('benford_correlation', (x, ctx) => {
   // the digit counts in WebAssembly (kernels/stats-leading-digits.ts)
-  kernels().fn.leadingDigitCounts(seriesPointer(ctx), x.length, kernelPow5Tables(), digitCounts.pointer(9));
+  kernels().fn.leadingDigitCounts(seriesPointer(ctx), x.length, kernelPow10Tables(), digitCounts.pointer(9));
   const counts = digitCounts.view(9);
   for (let d = 0; d < 9; d++) digitShare[d] = counts[d]! / x.length;
   return correlation(BENFORD, digitShare);
