@@ -17,8 +17,11 @@ import type { ExtractionWorkers } from './worker-pool.js';
 import { mark } from './timeline.js';
 import { RowTextFormatter } from './number-text.js';
 
-/** The longest shortest-round-trip double, e.g. `-2.2250738585072014e-308`, has 24 characters. */
-const MAX_NUMBER_CHARS = 24;
+/**
+ * The longest shortest-round-trip double as `String(x)` writes it has 25 characters: 17
+ * digits after `-0.00000`, e.g. `-0.0000012345678901234567` (`-2.2250738585072014e-308` has 24).
+ */
+const MAX_NUMBER_CHARS = 25;
 
 /** Bytes a row of `width` values can need: each value and its comma. */
 export function maxRowBytes(width: number): number {

@@ -115,11 +115,37 @@ test('writeFeatureCsv writes what writeCsvAtomic writes, with half the rows form
     await writeFeatureCsv(join(dir, 'pooled.csv'), matrix, pool);
     await writeFeatureCsv(join(dir, 'alone.csv'), matrix);
     // batches of two rows (a 64 MiB buffer holds them all at once otherwise)
-    await writeFeatureCsv(join(dir, 'batched.csv'), matrix, pool, { batchBytes: 2 * 25 * columns.length });
+    await writeFeatureCsv(join(dir, 'batched.csv'), matrix, pool, { batchBytes: 2 * 26 * columns.length });
     const reference = await readFile(join(dir, 'reference.csv'), 'utf8');
     assert.equal(await readFile(join(dir, 'pooled.csv'), 'utf8'), reference);
     assert.equal(await readFile(join(dir, 'alone.csv'), 'utf8'), reference);
     assert.equal(await readFile(join(dir, 'batched.csv'), 'utf8'), reference);
+  } finally {
+    await pool.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('writeFeatureCsv has room for rows of the longest numbers String() writes (25 characters)', async () => {
+  const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { writeFeatureCsv } = await import('../../src/features/feature-csv.js');
+  const longest = -1.2345678901234567e-6;
+  assert.equal(String(longest).length, 25);
+  const columns = Array.from({ length: 3000 }, (_, c) => `m::s__f_${c}`);
+  const rows = 3;
+  const values = new Float64Array(rows * columns.length).fill(longest);
+  const dir = await mkdtemp(join(tmpdir(), 'feature-csv-long-'));
+  const pool = ExtractionWorkers.start(1, resolveSettings({ mean: null }, ['m::s']));
+  try {
+    const matrix = { keys: { jobId: [1, 2, 3], componentId: [1, 1, 1], windowStart: null, windowEnd: null }, columns, values };
+    for (const [name, withPool] of [['alone.csv', undefined], ['pooled.csv', pool]] as const) {
+      await writeFeatureCsv(join(dir, name), matrix, withPool);
+      const lines = (await readFile(join(dir, name), 'utf8')).trimEnd().split('\n');
+      assert.equal(lines.length, rows + 1);
+      for (let r = 0; r < rows; r++) assert.equal(lines[r + 1], [r + 1, 1, ...columns.map(() => String(longest))].join(','));
+    }
   } finally {
     await pool.close();
     await rm(dir, { recursive: true, force: true });
