@@ -1,8 +1,9 @@
 /**
  * The WebAssembly reader of plain numeric CSV lines (kernels/csv-numbers.ts): every field a
  * number in the forms CSV writers print (`[+-]digits[.digits][(e|E)[+-]digits]`, up to 17
- * significant digits), read as the very double `Number()` gives (correctly rounded, ties to
- * even: Clinger's fast path, or a 16-17 digit fraction corrected by Dekker's exact residual).
+ * significant digits), read in one pass, 8 digits at a time, as the very double `Number()` gives
+ * (correctly rounded, ties to even: Clinger's fast path, or a fraction's quotient checked by
+ * Dekker's exact residual).
  * It stops at the first line it cannot read whole (an empty field, text, spaces, more digits, a
  * large exponent, a wrong field count) for the caller to read that line as text.
  */
@@ -24,7 +25,10 @@ export class NumericLines {
   private base = 0;
   private bytesPointer = 0;
 
-  /** Copies `bytes[pos, filled)` into kernel memory, for the `read` calls that follow. */
+  /**
+   * Copies `bytes[pos, filled)` into kernel memory, for the `read` calls that follow, with the
+   * 8 bytes after it the reader needs (its stop mark, and 8-byte loads from any position up to it).
+   */
   load(bytes: Buffer, pos: number, filled: number): void {
     const count = filled - pos;
     this.bytesPointer = this.input.pointer(Math.ceil(count / 8) + 1);
