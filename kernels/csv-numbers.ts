@@ -28,12 +28,12 @@
  * M < 10^17 (checked before each run: M < 10^(17-n)).
  *
  * A number M * 10^e is read exactly as `Number()` reads it (correctly rounded, ties to even):
- * e = 0 is the correctly rounded u64 conversion; -19 <= e < 0 (the fractions CSV writers print)
+ * e = 0 is the correctly rounded u64 conversion; -22 <= e < 0 (the fractions CSV writers print)
  * the quotient r = fl(fl(M) / 10^-e), within 2 ulps, checked and if need be corrected by the
  * exact residual M - r * 10^-e (Dekker's product) against half an ulp; for M < 2^53 r is already
  * correctly rounded (Clinger), and the check that confirms it costs less than a mispredicted
- * branch between 16- and 17-digit numbers. Other e: M < 2^53 and |e| <= 22 take one correctly
- * rounded multiplication or division (Clinger's fast path); anything else is declined.
+ * branch between 16- and 17-digit numbers. 0 < e <= 22 with M < 2^53 takes one correctly
+ * rounded multiplication (Clinger's fast path); anything else is declined.
  */
 
 /** 10^0 .. 10^22, exact doubles. */
@@ -162,12 +162,13 @@ function scanNumber(p: usize): f64 {
   scanEnd = p;
   let value = <f64>m; // correctly rounded (f64.convert_i64_u)
   if (m != 0 && exponent != 0) {
-    if (exponent < 0 && exponent >= -19) {
+    if (exponent < 0) {
+      if (exponent < -22) return NOT_FAST;
       value = divideExactly(m, pow10(-exponent));
       if (value == NOT_FAST) return NOT_FAST;
     } else {
-      if (m >= TWO53 || exponent > 22 || exponent < -22) return NOT_FAST;
-      value = exponent > 0 ? value * pow10(exponent) : value / pow10(-exponent);
+      if (m >= TWO53 || exponent > 22) return NOT_FAST;
+      value *= pow10(exponent);
     }
   }
   return negative ? -value : value;
@@ -191,11 +192,14 @@ function pow10(k: i32): f64 {
 
 /**
  * The exact residual M - r * p, where M = a + b (a = M when M < 2^53, else M rounded down to a
- * multiple of 16, which is exact below 2^57; b = M - a <= 15) and r * p is near M:
- * fl(r p) + err = r p exactly (Dekker), a - fl(r p) is exact (Sterbenz), adding b keeps it
- * exact (b = 0, or a and fl(r p) >= 2^53 are integers and the sum a small one), and the result M - r p, a multiple of
- * min(1, ulp(r) 2^k) (p = 5^k 2^k) below a few ulp(r) p, needs about log2(5^k) + 3 bits: exact
- * for k <= 19.
+ * multiple of 16, which is exact below 2^57; b = M - a <= 15), p = 10^k = 5^k 2^k (k <= 22) and
+ * r is one of the quotients divideExactly visits: fl(r p) + err = r p exactly (Dekker),
+ * a - fl(r p) is exact (Sterbenz), adding b keeps it exact (b = 0, or a and fl(r p) >= 2^53 are
+ * integers and the sum a small one), and so is subtracting err, as M - r p is a double: r starts
+ * within 2 ulps of M / p (two roundings of 2^-53) and each step moves it one ulp toward M / p, so
+ * |M - r p| < 3 ulp(r) p (3 only one step below a power of two); it is a multiple of
+ * min(1, ulp(r) 2^k), so it has fewer than log2(3 * 5^k) < 53 significant bits (k <= 22; when
+ * ulp(r) 2^k >= 1 it is an integer below 3 * 2^-52 * 2^57).
  */
 @inline
 function residual(a: f64, b: f64, r: f64, p: f64): f64 {
