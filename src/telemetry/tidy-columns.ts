@@ -90,11 +90,13 @@ class ColumnSink {
   readonly columns: Float64ColumnBuilder[];
   private readonly isId: boolean[];
 
+  /** `rows`: how many rows to make room for at once (more grow the columns). */
   constructor(
     readonly header: string[],
     readonly path: string,
+    rows = 4096,
   ) {
-    this.columns = header.map(() => new Float64ColumnBuilder(4096));
+    this.columns = header.map(() => new Float64ColumnBuilder(rows));
     this.isId = header.map((name) => (TIDY_ID_COLUMNS as readonly string[]).includes(name));
   }
 
@@ -175,6 +177,7 @@ async function readBytes(path: string, chunkBytes: number): Promise<TidyColumns>
     let atEnd = false;
     let sink: ColumnSink | undefined;
     let line = 0; // physical lines consumed
+    const { size } = await handle.stat();
     while (!atEnd) {
       if (filled === buffer.length) {
         const grown = Buffer.allocUnsafe(buffer.length * 2);
@@ -201,8 +204,8 @@ async function readBytes(path: string, chunkBytes: number): Promise<TidyColumns>
         line = 1;
         if (header === undefined) throw new NeedsGeneralReader(); // blank first line: let the general reader decide
         checkTidyHeader(header, path, 1);
-        sink = new ColumnSink(header, path);
         pos = Math.min(filled, headerEnd + 1);
+        sink = new ColumnSink(header, path, expectedRows(buffer, pos, filled, size, header.length));
       }
       const consumed = parseLines(buffer, pos, filled, atEnd, sink, line);
       line = consumed.line;
@@ -213,6 +216,19 @@ async function readBytes(path: string, chunkBytes: number): Promise<TidyColumns>
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The rows to make room for in a file of `size` bytes whose data start at `start`: as many
+ * lines as its first data line's length gives, a quarter more for longer lines later, no more
+ * than can fit (a row takes at least `width` bytes), and at least 16. Only a guess: the columns
+ * grow when it is short (doubling), and are cut to length at the end either way.
+ */
+function expectedRows(bytes: Buffer, start: number, filled: number, size: number, width: number): number {
+  const newline = bytes.indexOf(10, start);
+  const lineBytes = newline >= start && newline < filled ? newline + 1 - start : Math.max(1, filled - start);
+  const rest = Math.max(0, size - start);
+  return Math.max(16, Math.min(Math.ceil((1.25 * rest) / lineBytes), Math.ceil(rest / width) + 1));
 }
 
 /**
