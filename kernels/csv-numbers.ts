@@ -21,7 +21,7 @@
  * byte gives each digit byte 0..9; a byte is not a digit when it is >= 0x80 or adding 0x76
  * carries it to >= 0x80 (a borrow or carry starts only at a non-digit, so it cannot hide the
  * first one), so the count of leading digits is ctz(mask) / 8. Those n digits, shifted to the
- * top of the word (zeros above act as leading zeros), combine pairwise in three multiplications:
+ * top of the word (the zero bytes below them act as leading zeros), combine pairwise in three multiplications:
  * bytes to 2-digit u16 lanes (x 10), to 4-digit u32 lanes (x 100), to the 8-digit value (x 10^4).
  * A run of 8 goes on to the next word; the decimal point between two runs starts the fraction,
  * whose digits each lower the exponent. The significant digits accumulate exactly in a u64
