@@ -44,7 +44,7 @@ describe('NumericLines (the WebAssembly CSV number reader)', () => {
 
   it('declines what it does not read, for the caller to read as text', () => {
     for (const text of [' 1', '1 ', '.', '-', '+', 'e5', '1e', '1e+', 'nan', 'NaN', 'Infinity', '0x10', '1,5', '--1', '1.2.3',
-      '123456789012345678', '1e400', '1.5e-30', '0.000012345678901234567']) {
+      '123456789012345678', '1e400', '1.5e-30', '0.00000012345678901234567', '1e23', '12345678901234567e1']) {
       assert.equal(parse(text), undefined, text);
     }
   });
@@ -58,6 +58,60 @@ describe('NumericLines (the WebAssembly CSV number reader)', () => {
     assert.equal(readLines('1,2\n3,4', 2, true).lines, 2, 'unless the file ends there');
     assert.equal(readLines('1,2,3\n', 2).lines, 0, 'too many fields');
     assert.equal(readLines('1\n', 2).lines, 0, 'too few fields');
+  });
+
+  it('reads runs of 8 digits on either side of the decimal point, and shorter numbers, as Number() does', () => {
+    const texts = [
+      '1', '12', '1234567', '12345678', '123456789', '1234567812345678', '12345678123456781',
+      '1.5', '-3.25', '0.1234567', '0.12345678', '0.123456789', '12345678.9', '1234567.8', '123456789.5',
+      '12345678.12345678', '1.2345678123456781', '1234567812345678.1', '99999999999999999', '99999999.999999999',
+      '0.99999999999999999', '-123.45678901234567', '6.254418754620364', '-0.5611299262351936', '22.808940046385537',
+      // leading zeros are not significant digits
+      '000123.5', '0000000012345678.5', '00000000000000000001.5', '0.000123', '0000000000.000000001', '-0000.0000', '0.00000000',
+      '0.0012345678901234567', '0.00000001234567891', '0.000012345678901234567', '0.0000012345678901234567',
+      '-0.00013600665589164063', '99999999999999999e-22', '9007199254740993e-22', '1e-22',
+      // signs and exponents
+      '+1.5', '-0.0', '+0', '1e5', '1E-5', '1.5e+10', '-2.5e-3', '1e22', '12345678901234567e-5', '1234567890123456.7e-3',
+      '12345678e8', '.5e1', '5.e-1', '0e999', '-0e-999',
+    ];
+    for (const text of texts) assert.ok(agrees(text), `${text} read`);
+  });
+
+  it('declines more than 17 significant digits, trailing zeros included', () => {
+    for (const text of ['123456789012345678', '1234567890123456789', '100000000000000000', '123456789.012345678',
+      '1.2345678901234567800', '0.123456789012345678', '12345678123456781.0']) {
+      assert.equal(parse(text), undefined, text);
+    }
+    for (const text of ['+-1', '-+1', '1e+-2', '1.e', '1e1000000', '1\u00002', '1\u00e9']) assert.equal(parse(text), undefined, text);
+  });
+
+  it('ends lines at LF, CRLF, or the end of the file (a CR before it too)', () => {
+    assert.deepEqual(readLines('1,2.5\r\n-3,4\r\n', 2).columns, [[1, -3], [2.5, 4]]);
+    assert.deepEqual(readLines('1,2.5\r\n-3,4', 2).columns, [[1, -3], [2.5, 4]]);
+    assert.deepEqual(readLines('1,2.5\n-3,4\r', 2).columns, [[1, -3], [2.5, 4]]);
+    const run = readLines('1,2\r\n\r\n\n\r', 2);
+    assert.deepEqual([run.columns, run.lines, run.pos], [[[1], [2]], 4, 9]);
+    assert.equal(readLines('1,2\r3,4\n', 2).lines, 0, 'a CR inside a line');
+    assert.equal(readLines('1,2\n3,4\r', 2, false).lines, 1, 'a CR at the end of a chunk waits for its LF');
+  });
+
+  it('never reads past the end of the loaded chunk, whatever kernel memory holds after it', () => {
+    // the first load leaves digits in kernel memory after where the second one ends
+    readLines('9'.repeat(64), 1);
+    const text = '1,2.25\n3,4.1234567890123';
+    const bytes = Buffer.from(text + '99999999', 'latin1');
+    for (let cut = text.length - 16; cut <= text.length; cut++) {
+      const columns = [new Float64ColumnBuilder(16), new Float64ColumnBuilder(16)];
+      reader.load(bytes, 0, cut);
+      const waiting = reader.read(0, cut, false, columns);
+      assert.equal(waiting.lines, 1, `cut at ${cut}: the second line waits for the next chunk`);
+      assert.equal(waiting.pos, 7);
+      const ended = reader.read(7, cut, true, columns);
+      const last = text.slice(7, cut).split(',');
+      const expected = last.length === 2 && last[1] !== '' ? 2 : 1;
+      assert.equal(ended.lines, expected - 1, `cut at ${cut}: "${text.slice(7, cut)}" at the end of the file`);
+      if (expected === 2) assert.deepEqual(Array.from(columns[1]!.finish()), [2.25, Number(last[1])], `cut at ${cut}`);
+    }
   });
 
   it('rounds ties to even on the 16-17 digit path, as Number() does', () => {

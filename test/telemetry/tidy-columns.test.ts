@@ -80,6 +80,25 @@ describe('readTidyColumns', () => {
     }
   });
 
+  it('reads every row whether the first data line makes the row estimate short or long', async () => {
+    // the columns are sized from the first data line's length: a long one then 5,000 short ones
+    // (the estimate falls ~40x short: the columns grow), and a short one then long ones
+    const long = '1,2,3,-123.45678901234567,0.000012345678901234567,98765432109876543e-22';
+    const short = (r: number): string => `1,2,${r},${r % 10},-${r % 7}.5,0`;
+    const files = {
+      'long-first.csv': [long, ...Array.from({ length: 5000 }, (_, r) => short(r))],
+      'short-first.csv': ['1,2,3,4,5,6', ...Array.from({ length: 3000 }, () => long)],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      const read = await readTidyColumns(await write(name, 'job_id,component_id,timestamp,a,b,c\n' + lines.join('\n') + '\n'));
+      assert.equal(read.numRows(), lines.length, name);
+      read.columnNames().forEach((column, j) => {
+        const values = read.array(column);
+        lines.forEach((line, r) => assert.ok(Object.is(values[r], Number(line.split(',')[j])), `${name} ${column} row ${r}`));
+      });
+    }
+  });
+
   it('gives the same table through the general reader: a quoted field, or a gzipped file', async () => {
     check(await readTidyColumns(await write('quoted.csv', messy.replace('1e+21', '"1e+21"'))));
     check(await readTidyColumns(await write('messy.csv.gz', gzipSync(messy))));
