@@ -41,7 +41,7 @@ METRIC::SAMPLER columns): one row per (job_id, component_id), or per window with
 /** Feature columns the settings ask for, about (one per parameter set; exact for most calculators). */
 function approximateWidth(settings: KindToFcParameters): number {
   let width = 0;
-  for (const [, fc] of settings.entries()) for (const params of Object.values(fc)) width += params === null ? 1 : params.length;
+  for (const [fc, kinds] of settings.blocks()) for (const params of Object.values(fc)) width += (params === null ? 1 : params.length) * kinds;
   return width;
 }
 

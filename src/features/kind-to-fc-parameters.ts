@@ -40,6 +40,17 @@ export class KindToFcParameters {
   }
 
   /**
+   * The distinct settings objects (by identity) in order of first use, each with how many
+   * kinds use it: named settings give every kind the same object, so per-calculator work over
+   * the kinds (costs, widths) needs one pass per object, not per kind.
+   */
+  blocks(): [FcParameters, number][] {
+    const uses = new Map<FcParameters, number>();
+    for (const fc of this.byKind.values()) uses.set(fc, (uses.get(fc) ?? 0) + 1);
+    return [...uses.entries()];
+  }
+
+  /**
    * The tsfresh column names this object asks for, in order (kind, then calculator, then
    * parameter set), spelt the way tsfresh's calculators spell them.
    */

@@ -91,14 +91,14 @@ export function splitWork(settings: KindToFcParameters, count: number, shares?: 
   for (const [family, names] of Object.entries(FAMILIES)) for (const name of names) familyOf.set(name, family);
   // the cost of each family over the whole plan (every kind that runs it)
   const families = new Map<string, { names: Set<string>; cost: number }>();
-  for (const [, fc] of settings.entries()) {
+  for (const [fc, kinds] of settings.blocks()) {
     for (const [name, params] of Object.entries(fc)) {
       if (params !== null && params.length === 0) continue; // asks for nothing (as compilePlan)
       const key = familyOf.get(name) ?? `:${name}`;
       let family = families.get(key);
       if (!family) families.set(key, (family = { names: new Set(), cost: 0 }));
       family.names.add(name);
-      family.cost += COST[name] ?? DEFAULT_COST;
+      family.cost += (COST[name] ?? DEFAULT_COST) * kinds;
     }
   }
   const groups = Math.max(1, Math.min(Math.floor(count), families.size));

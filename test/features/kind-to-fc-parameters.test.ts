@@ -4,7 +4,7 @@ import { loadGolden } from './golden.js';
 import { KindToFcParameters } from '../../src/features/kind-to-fc-parameters.js';
 import { parsePythonJson, stringifyPythonJson } from '../../src/features/python-json.js';
 import { PyFloat } from '../../src/features/params.js';
-import { comprehensive } from '../../src/features/settings.js';
+import { comprehensive, type FcParameters } from '../../src/features/settings.js';
 
 const golden = loadGolden();
 const goldenNames = Object.keys(golden.features[golden.series[0]!.id]!);
@@ -79,4 +79,23 @@ test('parse rejects malformed lists with the kind and calculator named', () => {
   assert.throws(() => KindToFcParameters.parse('{"tsfresh_column_names": {"m": {"quantile": {"q": 0.1}}}}', 'list.json'), /list\.json: kind "m", calculator "quantile": parameters must be a list/);
   assert.throws(() => KindToFcParameters.parse('{"m": {"fancy": null}}', 'list.json'), /kind "m", calculator "fancy": unknown feature calculator/);
   assert.throws(() => KindToFcParameters.parse('[1]', 'list.json'), /expected a JSON object/);
+});
+
+test('blocks: the distinct settings objects in order of first use, with how many kinds use each', () => {
+  const a: FcParameters = { mean: null };
+  const b: FcParameters = { quantile: [{ q: 0.5 }] };
+  const k2fc = new KindToFcParameters([
+    ['x', a],
+    ['y', b],
+    ['z', a],
+  ]);
+  const blocks = k2fc.blocks();
+  assert.equal(blocks.length, 2);
+  assert.equal(blocks[0]![0], a);
+  assert.equal(blocks[0]![1], 2);
+  assert.equal(blocks[1]![0], b);
+  assert.equal(blocks[1]![1], 1);
+  // equal content, different objects: two blocks
+  assert.equal(new KindToFcParameters([['x', { mean: null }], ['y', { mean: null }]]).blocks().length, 2);
+  assert.deepEqual(KindToFcParameters.forKinds(['p', 'q', 'r'], a).blocks(), [[a, 3]]);
 });
