@@ -3,12 +3,12 @@
  * shortest round-trip form, NaN as an empty field (the same text util/csv.ts writes).
  *
  * An `efficient` extraction has ~1.2 M values, so the numbers are turned into text by a
- * WebAssembly kernel (number-text.ts: the text `String(x)` gives, ~60 ns each instead of ~150)
+ * WebAssembly kernel (number-text.ts: the text `String(x)` gives, ~30 ns each instead of ~150)
  * straight into a byte buffer, and with an {@link ExtractionWorkers} pool at hand a worker
  * formats part of the rows into shared memory while this thread formats the header and the
- * other rows; the file is then written in one piece.
+ * other rows; this thread's part is written while the worker still formats, then the worker's.
  */
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeChunksAtomic } from '../util/atomic.js';
 import { formatCsvCell } from '../util/csv.js';
 import { formatGroupedHeader, formatHeader } from './feature-header.js';
 import { groupsWidth } from './column-groups.js';
@@ -58,45 +58,54 @@ export async function writeFeatureCsv(path: string, matrix: FeatureValues, pool?
   const rows = matrix.keys.jobId.length;
   const { jobId, componentId, windowStart } = matrix.keys;
   const ids = windowStart ? ['job_id', 'component_id', 'window_start'] : ['job_id', 'component_id'];
-  const parts: Uint8Array[] = [];
   const slot = maxRowBytes(width);
   const batch = batchRows(width, options.batchBytes ?? 64 << 20);
-  for (let from = 0; from < rows || from === 0; from += batch) {
-    const to = Math.min(rows, from + batch);
-    const count = to - from;
-    // The header costs about as much as HEADER_ROWS rows of values: this thread, which formats
-    // it while the worker formats its rows, takes that many rows fewer.
-    const headerRows = from === 0 ? HEADER_ROWS : 0;
-    const split = pool && pool.alive > 0 && count >= 2 && count * width >= 50_000 ? from + Math.max(0, Math.ceil((count - headerRows) / 2)) : to;
-    const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * slot)));
-    const lengths = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
-    const there = split < to ? pool!.formatRows(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from)) : Promise.resolve(true);
-    if (from === 0) parts.push(Buffer.from(matrix.columnGroups ? formatGroupedHeader(ids, matrix.columnGroups) : formatHeader([...ids, ...matrix.columns]), 'utf8'));
-    formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
-    mark(`format rows ${from}-${split} done here`);
-    if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
-    const lines: Uint8Array[] = [];
+  /** The lines of rows [from, to) as chunks: the key fields, then the row's formatted values. */
+  const lines = (from: number, to: number, base: number, bytes: Uint8Array, lengths: Int32Array): Uint8Array[] => {
+    const chunks: Uint8Array[] = [];
     for (let r = from; r < to; r++) {
       const keys = [formatCsvCell(jobId[r]), formatCsvCell(componentId[r])];
       if (windowStart) keys.push(formatCsvCell(windowStart[r]));
-      lines.push(Buffer.from(`${keys.join(',')}${width > 0 ? ',' : ''}`, 'utf8'));
-      const at = (r - from) * slot;
-      lines.push(bytes.subarray(at, at + lengths[r - from]!), NEWLINE);
+      chunks.push(Buffer.from(`${keys.join(',')}${width > 0 ? ',' : ''}`, 'utf8'));
+      const at = (r - base) * slot;
+      chunks.push(bytes.subarray(at, at + lengths[r - base]!), NEWLINE);
     }
-    // with more batches to come, this one is compacted (its formatting buffer is then free again)
-    if (to < rows) parts.push(Buffer.concat(lines));
-    else parts.push(...lines);
-  }
-  mark('formatted');
-  await writeFileAtomic(path, parts);
+    return chunks;
+  };
+  await writeChunksAtomic(path, async (append) => {
+    let written: Promise<void> = Promise.resolve();
+    for (let from = 0; from < rows || from === 0; from += batch) {
+      const to = Math.min(rows, from + batch);
+      const count = to - from;
+      // This thread formats the header and writes its part while the worker formats rows: it
+      // takes HEADER_ROWS rows fewer.
+      const headerRows = from === 0 ? HEADER_ROWS : 0;
+      const split = pool && pool.alive > 0 && count >= 2 && count * width >= 50_000 ? from + Math.max(0, Math.ceil((count - headerRows) / 2)) : to;
+      const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * slot)));
+      const lengths = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
+      const there = split < to ? pool!.formatRows(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from)) : Promise.resolve(true);
+      const header = from === 0 ? [Buffer.from(matrix.columnGroups ? formatGroupedHeader(ids, matrix.columnGroups) : formatHeader([...ids, ...matrix.columns]), 'utf8')] : [];
+      formatValueRowBytes(matrix.values, width, from, split, bytes, lengths);
+      mark(`format rows ${from}-${split} done here`);
+      // this thread's part goes out while the worker formats its own
+      append([...header, ...lines(from, split, from, bytes, lengths)]);
+      if (!(await there)) formatValueRowBytes(matrix.values, width, split, to, bytes.subarray((split - from) * slot), lengths.subarray(split - from));
+      written = append(lines(split, to, from, bytes, lengths));
+      // one batch's buffer at a time: the next is formatted once this one is written
+      if (to < rows) await written;
+    }
+    mark('formatted');
+    await written;
+  });
   mark('written');
 }
 
 /**
- * The header's cost in rows of values, from the column groups (feature-header.ts): measured on
- * the bench command with `--timings`, the header and 5 rows took this thread ~80 ms while the
- * worker took ~110 ms for 11 rows, so the header is worth ~3 rows (names one by one: ~7).
+ * Rows this thread leaves to the worker for formatting the header while the worker formats
+ * rows, and for writing its own part while the worker finishes: measured on the bench command
+ * with `--timings` (78,100 columns; both costs grow with the width alike), the header took about
+ * as long as 6 rows of values, and writing the header and a few rows about 2 rows' time.
  */
-const HEADER_ROWS = 3;
+const HEADER_ROWS = 8;
 
 const NEWLINE = Uint8Array.of(10);

@@ -3,7 +3,7 @@
  * failure never leaves a partial file (or folder) behind under the final name.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 function temporaryName(target: string): string {
@@ -22,10 +22,53 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     else {
       const file = await open(tmp, 'w');
       try {
-        await file.writev(data as Uint8Array[]);
+        await writeAll(file, data);
       } finally {
         await file.close();
       }
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Writes all of `chunks` at the file's current position, however many calls that takes. */
+async function writeAll(file: FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  let rest = chunks.filter((c) => c.byteLength > 0);
+  while (rest.length > 0) {
+    let { bytesWritten } = await file.writev(rest as Uint8Array[]);
+    // a short write (rare on files): skip what went out, resume within the chunk it stopped in
+    let k = 0;
+    while (k < rest.length && bytesWritten >= rest[k]!.byteLength) bytesWritten -= rest[k++]!.byteLength;
+    rest = rest.slice(k);
+    if (rest.length > 0 && bytesWritten > 0) rest[0] = rest[0]!.subarray(bytesWritten);
+  }
+}
+
+/**
+ * Writes byte chunks to `path` atomically, in the order `produce` hands them to `append`:
+ * each `append` queues its chunks behind the earlier ones and returns a promise of their being
+ * written, so that the producer may go on (e.g. formatting the next part) while they are. The
+ * file appears under its name only when `produce` resolves and every chunk is written.
+ */
+export async function writeChunksAtomic(
+  path: string,
+  produce: (append: (chunks: readonly Uint8Array[]) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = temporaryName(path);
+  try {
+    const file = await open(tmp, 'w');
+    let queue: Promise<void> = Promise.resolve();
+    try {
+      await produce((chunks) => (queue = queue.then(() => writeAll(file, chunks))));
+      await queue;
+    } finally {
+      // a failed producer still lets queued writes finish before the file is closed
+      await queue.catch(() => undefined);
+      await file.close();
     }
     await rename(tmp, path);
   } catch (err) {
