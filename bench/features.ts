@@ -7,7 +7,8 @@
  * Peer (tsfresh 0.20.3, n_jobs=2, this machine): efficient 41 s, minimal 0.88 s.
  * Targets: efficient >= 50x faster (< 1 s for the whole command), minimal >= 10x.
  *
- * Each measurement is repeated (`--repeat`, default 3) and the fastest run reported, with its
+ * Each measurement is repeated (`--repeat`, default 3) and the fastest run reported (the command
+ * lines also give the median: this machine's speed drifts from run to run), with its
  * CPU seconds (all threads) for the in-process runs and, on Linux, for the command runs, and the
  * load average before and after:
  * on a shared machine the wall clock says more about the neighbours than about the code.
@@ -125,12 +126,14 @@ try {
     let seconds = Infinity;
     let cpu: number | undefined;
     let run: SpawnSyncReturns<string> | undefined;
+    const all: number[] = [];
     for (let r = 0; r < repeat; r++) {
       const start = performance.now();
       const cpuBefore = childrenCpuSeconds();
       run = spawnSync(process.execPath, [join(root, 'bin/prodigy.js'), 'features', '--input', input, '--settings', name, '--out', join(dir, `${name}.csv`), '--quiet'], { encoding: 'utf8' });
       const elapsed = (performance.now() - start) / 1000;
       const cpuAfter = childrenCpuSeconds();
+      all.push(elapsed);
       if (elapsed < seconds) {
         seconds = elapsed;
         cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
@@ -143,7 +146,11 @@ try {
       continue;
     }
     const cpuText = cpu === undefined ? '' : `, CPU ${cpu.toFixed(2)} s`;
-    console.log(`command ${name.padEnd(9)} ${seconds.toFixed(3)} s end to end${cpuText}  vs tsfresh ${PEER_SECONDS[name]} s: ${(PEER_SECONDS[name]! / seconds).toFixed(1)}x  (${last.stdout.trim().split('\n')[0]})`);
+    const median = all.sort((a, b) => a - b)[Math.floor((all.length - 1) / 2)]!;
+    console.log(
+      `command ${name.padEnd(9)} ${seconds.toFixed(3)} s end to end${cpuText}  vs tsfresh ${PEER_SECONDS[name]} s: ${(PEER_SECONDS[name]! / seconds).toFixed(1)}x; ` +
+        `median of ${all.length} ${median.toFixed(3)} s (${(PEER_SECONDS[name]! / median).toFixed(1)}x)  (${last.stdout.trim().split('\n')[0]})`,
+    );
   }
   const timed = spawnSync(process.execPath, [join(root, 'bin/prodigy.js'), 'features', '--input', input, '--settings', 'efficient', '--out', join(dir, 'timed.csv'), '--quiet', '--timings'], { encoding: 'utf8' });
   console.log('timeline of one more command efficient run (--timings):');
