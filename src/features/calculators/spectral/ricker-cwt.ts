@@ -14,18 +14,26 @@
 
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
-const wavelets = new Map<string, Float64Array>();
-/** The wavelet `ricker` returned last, and its arguments. */
-let lastPoints = Number.NaN;
-let lastWidth = Number.NaN;
-let lastWavelet: Float64Array | null = null;
+/** One value per (points, a), found by the two numbers (no key string per call). */
+class ByPointsAndWidth<T> {
+  private readonly byPoints = new Map<number, Map<number, T>>();
+
+  get(points: number, a: number): T | undefined {
+    return this.byPoints.get(points)?.get(a);
+  }
+
+  set(points: number, a: number, value: T): void {
+    let byWidth = this.byPoints.get(points);
+    if (!byWidth) this.byPoints.set(points, (byWidth = new Map()));
+    byWidth.set(a, value);
+  }
+}
+
+const wavelets = new ByPointsAndWidth<Float64Array>();
 
 /** scipy's ricker(points, a): the Ricker wavelet of width a sampled at `points` points. */
 export function ricker(points: number, a: number): Float64Array {
-  // consecutive calls mostly ask for the same wavelet: no key string for those
-  if (points === lastPoints && a === lastWidth && lastWavelet !== null) return lastWavelet;
-  const key = `${points}:${a}`;
-  let w = wavelets.get(key);
+  let w = wavelets.get(points, a);
   if (!w) {
     // numpy.arange(0, points): ceil(points) samples even for a fractional count.
     w = new Float64Array(Math.ceil(points));
@@ -36,11 +44,8 @@ export function ricker(points: number, a: number): Float64Array {
       const tsq = t ** 2;
       w[j] = amplitude * (1 - tsq / wsq) * Math.exp(-tsq / (2 * wsq));
     }
-    wavelets.set(key, w);
+    wavelets.set(points, a, w);
   }
-  lastPoints = points;
-  lastWidth = a;
-  lastWavelet = w;
   return w;
 }
 
@@ -63,16 +68,15 @@ export function rickerCwtAt(x: Float64Array, a: number, i: number): number {
 }
 
 /** `ricker(points, a)` reversed (index k holds `h[N - 1 - k]`), in kernel memory, one per (points, a). */
-const reversedWavelets = new Map<string, number>();
+const reversedWavelets = new ByPointsAndWidth<number>();
 
 function reversedRickerPointer(points: number, a: number): number {
-  const key = `${points}:${a}`;
-  let pointer = reversedWavelets.get(key);
+  let pointer = reversedWavelets.get(points, a);
   if (pointer === undefined) {
     const reversed = ricker(points, a).slice().reverse();
     pointer = kernels().reserve(reversed.length);
     kernels().f64.set(reversed, pointer / 8);
-    reversedWavelets.set(key, pointer);
+    reversedWavelets.set(points, a, pointer);
   }
   return pointer;
 }
