@@ -39,7 +39,7 @@ export function windowSmallestTables(row: usize, n: i32, block: i32, k: i32, sta
   const prefix = state;
   const suffix = suffixAt(state, n, k);
   const known = knownAt(state, n, k);
-  for (let c = 0; c < n; c++) put(known, c, 0);
+  memory.fill(known, 0, <usize>n << 3);
   if (k <= 4) {
     smallFour(row, n, block, k, prefix, suffix);
     return;
@@ -61,33 +61,48 @@ export function windowSmallestTables(row: usize, n: i32, block: i32, k: i32, sta
   }
 }
 
-/** The tables for k <= 4 with the running four smallest in locals (the first k of them are the k smallest). */
+/**
+ * The tables for k <= 4 with the running four smallest in registers (the first k of them are
+ * the k smallest): lane 0 walks the block forwards for `prefix`, lane 1 backwards for
+ * `suffix`. Inserting v into s0 <= s1 <= s2 <= s3 is s_i = min(s_i, max(s_{i-1}, v)) (s_{-1} =
+ * -inf), branch-free; without NaN this keeps the same values as the insertion by `<`, up to
+ * which of equal zeros is kept (its sign), which the noise floor's use does not see.
+ */
 function smallFour(row: usize, n: i32, block: i32, k: i32, prefix: usize, suffix: usize): void {
   for (let start = 0; start < n; start += block) {
     const end = min(n, start + block);
-    for (let pass = 0; pass < 2; pass++) {
-      const table = pass == 0 ? prefix : suffix;
-      let s0: f64 = Infinity, s1: f64 = Infinity, s2: f64 = Infinity, s3: f64 = Infinity;
-      for (let q = start; q < end; q++) {
-        const p = pass == 0 ? q : start + end - 1 - q;
-        const v = get(row, p);
-        if (v < s3) {
-          if (v < s2) {
-            s3 = s2;
-            if (v < s1) {
-              s2 = s1;
-              if (v < s0) {
-                s1 = s0;
-                s0 = v;
-              } else s1 = v;
-            } else s2 = v;
-          } else s3 = v;
+    let s0 = f64x2.splat(Infinity);
+    let s1 = s0;
+    let s2 = s0;
+    let s3 = s0;
+    for (let q = start; q < end; q++) {
+      const back = start + end - 1 - q;
+      const v = f64x2.replace_lane(f64x2.splat(get(row, q)), 1, get(row, back));
+      const n3 = f64x2.pmin(s3, f64x2.pmax(s2, v));
+      const n2 = f64x2.pmin(s2, f64x2.pmax(s1, v));
+      const n1 = f64x2.pmin(s1, f64x2.pmax(s0, v));
+      s0 = f64x2.pmin(s0, v);
+      s1 = n1;
+      s2 = n2;
+      s3 = n3;
+      const pre = prefix + (<usize>(q * k) << 3);
+      const suf = suffix + (<usize>(back * k) << 3);
+      if (k == 4) {
+        v128.store(pre, v128.shuffle<f64>(s0, s1, 0, 2));
+        v128.store(pre, v128.shuffle<f64>(s2, s3, 0, 2), 16);
+        v128.store(suf, v128.shuffle<f64>(s0, s1, 1, 3));
+        v128.store(suf, v128.shuffle<f64>(s2, s3, 1, 3), 16);
+      } else {
+        store<f64>(pre, f64x2.extract_lane(s0, 0));
+        store<f64>(suf, f64x2.extract_lane(s0, 1));
+        if (k > 1) {
+          store<f64>(pre, f64x2.extract_lane(s1, 0), 8);
+          store<f64>(suf, f64x2.extract_lane(s1, 1), 8);
         }
-        const at = p * k;
-        put(table, at, s0);
-        if (k > 1) put(table, at + 1, s1);
-        if (k > 2) put(table, at + 2, s2);
-        if (k > 3) put(table, at + 3, s3);
+        if (k > 2) {
+          store<f64>(pre, f64x2.extract_lane(s2, 0), 16);
+          store<f64>(suf, f64x2.extract_lane(s2, 1), 16);
+        }
       }
     }
   }

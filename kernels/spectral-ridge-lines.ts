@@ -46,9 +46,16 @@ export function cwtRowMaxima(cwt: usize, rows: i32, numCols: i32, work: usize): 
   for (let r = 0; r < rows; r++) {
     puti(rowStart, r, count);
     const base = cwt + (<usize>(r * numCols) << 3);
+    if (numCols < 3) continue;
+    // branch-free: every column is written at `count`, which moves on past the maxima only
+    let left = getf(base, 0);
+    let v = getf(base, 1);
     for (let c = 1; c + 1 < numCols; c++) {
-      const v = getf(base, c);
-      if (v > getf(base, c - 1) && v > getf(base, c + 1)) puti(work, count++, c);
+      const right = getf(base, c + 1);
+      puti(work, count, c);
+      count += <i32>(v > left) & <i32>(v > right);
+      left = v;
+      v = right;
     }
   }
   puti(rowStart, rows, count);

@@ -23,8 +23,8 @@ export interface KernelExports {
   laggedLeastSquares(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, maxEta: number, gramError: number, work: number): number;
   /** acovf(adjusted, demeaned) γ(0..want) of `x[0..n)` around `mean` into `out`; `centered` n values of scratch (kernels/dynamics-autocovariance.ts). */
   autocovariance(x: number, n: number, mean: number, want: number, centered: number, out: number): void;
-  /** agg_linear_trend's reduction `kind` (0 max, 1 min, 2 mean, 3 var, 4 std, 5 sum) of each `chunkLen` chunk of `x[0..n)` into `out`; `scratch` chunkLen values (kernels/dynamics-linear-trend.ts). */
-  chunkAggregates(x: number, n: number, kind: number, chunkLen: number, out: number, scratch: number): void;
+  /** agg_linear_trend's reductions in the bit mask `kinds` (bit 0 max, 1 min, 2 mean, 3 var, 4 std, 5 sum) of each `chunkLen` chunk of `x[0..n)`, kind j's m = ⌈n/chunkLen⌉ values at `out` + j·m float64s; `scratch` chunkLen values (kernels/dynamics-linear-trend.ts). */
+  chunkAggregates(x: number, n: number, kinds: number, chunkLen: number, out: number, scratch: number): void;
   /** linregress's sums of `y[0..n)` against 0..n−1 into `sums`: [x̄, ȳ, Σdx², Σdx·dy, Σdy²]. */
   trendSums(y: number, n: number, sums: number): void;
   /** Friedrich's per-bin means of x_t and Δx_t (non-empty bins, in order) into `meansX`, `meansD`; returns how many (kernels/dynamics-friedrich.ts). */

@@ -7,8 +7,9 @@
  * would exist). With two chunks the fit is exact: rvalue ±1, stderr 0.
  *
  * Speed: a parameter list (tsfresh's grid asks 4 attributes of 12 (f_agg, chunk_len) pairs) is
- * compiled once into its distinct fits; each fit reduces the chunks and forms linregress's sums
- * in WebAssembly (kernels/dynamics-linear-trend.ts), two calls on the series copied in once.
+ * compiled once into its distinct fits grouped by chunk length; one WebAssembly call per length
+ * reduces the chunks for all its f_agg at once (kernels/dynamics-linear-trend.ts), one more per
+ * fit forms linregress's sums, on the series copied in once.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { num, type ParamSet } from '../../params.js';
@@ -23,39 +24,51 @@ const KERNEL_KIND: Readonly<Record<string, number>> = { max: 0, min: 1, mean: 2,
 
 const seriesBuffer = new KernelBuffer();
 const aggregatesBuffer = new KernelBuffer();
+const medianBuffer = new KernelBuffer();
 const scratchBuffer = new KernelBuffer();
 
 /**
- * linregress of the chunk aggregates of the series already copied to kernel pointer `x`
- * (n values): `f_agg` of every chunk x[c·len .. min(n, (c+1)·len)), c = 0..⌈n/len⌉−1, with
- * numpy's rounding (pairwise sums for mean/var/std/sum; max/min propagate NaN), in
- * WebAssembly except the median's sort. Requires chunkLen < n.
+ * The chunk aggregates of the series already copied to kernel pointer `x` (n values) for the
+ * kernel reductions in the bit mask `kinds` (bit KERNEL_KIND[f_agg]) in one kernel call: f_agg of
+ * every chunk x[c·len .. min(n, (c+1)·len)), c = 0..m−1, m = ⌈n/len⌉, with numpy's rounding
+ * (pairwise sums for mean/var/std/sum; max/min propagate NaN). Returns the pointer of kind 0's
+ * m values; kind j's follow at + j·m float64s. Requires chunkLen < n.
  */
-function chunkTrendInKernel(xs: Float64Array, x: number, fAgg: string, chunkLen: number): LinearRegression {
+function chunkAggregatesInKernel(x: number, n: number, kinds: number, chunkLen: number): number {
+  const m = Math.ceil(n / chunkLen);
+  const out = aggregatesBuffer.pointer(6 * m);
+  kernels().fn.chunkAggregates(x, n, kinds, chunkLen, out, scratchBuffer.pointer(chunkLen));
+  return out;
+}
+
+/** The chunk medians of `xs` (numpy's median, here in TypeScript) into kernel memory; their pointer. */
+function chunkMediansInKernel(xs: Float64Array, chunkLen: number): number {
   const n = xs.length;
   const m = Math.ceil(n / chunkLen);
-  const out = aggregatesBuffer.pointer(m);
-  const kind = KERNEL_KIND[fAgg];
-  if (kind !== undefined) kernels().fn.chunkAggregates(x, n, kind, chunkLen, out, scratchBuffer.pointer(chunkLen));
-  else {
-    // the median (the kernel does the others); kernel memory read after each call, which may grow it
-    for (let c = 0; c < m; c++) {
-      const value = aggregate(fAgg, xs, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend');
-      kernels().f64[out / 8 + c] = value;
-    }
-  }
-  return trendRegressionInKernel(out, m);
+  const out = medianBuffer.pointer(m);
+  // kernel memory read after each call, which may grow it
+  for (let c = 0; c < m; c++) kernels().f64[out / 8 + c] = aggregate('median', xs, c * chunkLen, Math.min(n, (c + 1) * chunkLen), 'agg_linear_trend');
+  return out;
 }
 
-/** linregress of the chunk aggregates, or null when chunk_len ≥ n. */
+/** linregress of the chunk aggregates `fAgg` of x, or null when chunk_len ≥ n. */
 export function chunkTrend(x: Float64Array, fAgg: string, chunkLen: number): LinearRegression | null {
-  if (chunkLen >= x.length) return null;
-  return chunkTrendInKernel(x, seriesBuffer.copyIn(x), fAgg, chunkLen);
+  const n = x.length;
+  if (chunkLen >= n) return null;
+  const m = Math.ceil(n / chunkLen);
+  const kind = KERNEL_KIND[fAgg];
+  if (kind === undefined) return trendRegressionInKernel(chunkMediansInKernel(x, chunkLen), m);
+  return trendRegressionInKernel(chunkAggregatesInKernel(seriesBuffer.copyIn(x), n, 1 << kind, chunkLen) + kind * m * 8, m);
 }
 
-/** A parameter list compiled: its distinct fits and, per output, which fit and attribute. */
+/**
+ * A parameter list compiled: its distinct fits, grouped by chunk length (one kernel call per
+ * length serves every reduction of it), and, per output, which fit and attribute.
+ */
 interface Plan {
-  readonly fits: readonly { readonly fAgg: string; readonly chunkLen: number }[];
+  /** Per distinct chunk length: the kernel kinds' bit mask and the fits (f_agg, kind or -1 for the median). */
+  readonly groups: readonly { readonly chunkLen: number; readonly kinds: number; readonly fits: readonly { readonly fit: number; readonly kind: number }[] }[];
+  readonly fitCount: number;
   readonly fitOf: Int32Array;
   readonly attrOf: readonly (keyof LinearRegression)[];
 }
@@ -85,7 +98,15 @@ function planFor(params: readonly ParamSet[]): Plan {
     fitOf[i] = f;
     attrOf.push(attr as keyof LinearRegression);
   });
-  plan = { fits, fitOf, attrOf };
+  const groups: { chunkLen: number; kinds: number; fits: { fit: number; kind: number }[] }[] = [];
+  fits.forEach(({ fAgg, chunkLen }, fit) => {
+    let group = groups.find((g) => g.chunkLen === chunkLen);
+    if (!group) groups.push((group = { chunkLen, kinds: 0, fits: [] }));
+    const kind = KERNEL_KIND[fAgg] ?? -1;
+    if (kind >= 0) group.kinds |= 1 << kind;
+    group.fits.push({ fit, kind });
+  });
+  plan = { groups, fitCount: fits.length, fitOf, attrOf };
   plans.set(params, plan);
   return plan;
 }
@@ -95,7 +116,15 @@ export const aggLinearTrend = combinerCalculator('agg_linear_trend', (ctx: Serie
   const x = ctx.x;
   const n = x.length;
   const at = seriesBuffer.copyIn(x);
-  const results = plan.fits.map(({ fAgg, chunkLen }) => (chunkLen >= n ? null : chunkTrendInKernel(x, at, fAgg, chunkLen)));
+  const results: (LinearRegression | null)[] = new Array<LinearRegression | null>(plan.fitCount).fill(null);
+  for (const { chunkLen, kinds, fits } of plan.groups) {
+    if (chunkLen >= n) continue;
+    const m = Math.ceil(n / chunkLen);
+    const aggregates = kinds !== 0 ? chunkAggregatesInKernel(at, n, kinds, chunkLen) : 0;
+    for (const { fit, kind } of fits) {
+      results[fit] = trendRegressionInKernel(kind >= 0 ? aggregates + kind * m * 8 : chunkMediansInKernel(x, chunkLen), m);
+    }
+  }
   for (let i = 0; i < params.length; i++) {
     const result = results[plan.fitOf[i]!]!;
     out[offset + i] = result === null ? NaN : result[plan.attrOf[i]!];

@@ -93,8 +93,8 @@ export function estimateFriedrichCoefficients(x: Float64Array, m: number, r: num
   const edgesAt = edgesBuffer.pointer(r + 1);
   if (!wasm.fn.quantileEdges(sortedAt, sortedSeries ? x.length : count, skip, r, edgesAt)) return null; // "Bin edges must be unique"
   // Kahan-compensated means per bin, in series order (pandas group_mean), in WebAssembly.
-  const work = workBuffer.pointer(7 * r);
-  const meansXAt = work + 8 * 5 * r;
+  const work = workBuffer.pointer(7 * r + count);
+  const meansXAt = work + 8 * (5 * r + count);
   const meansDAt = meansXAt + 8 * r;
   const bins = wasm.fn.friedrichBinMeans(xAt, count, edgesAt, r, work, meansXAt, meansDAt);
   const memory = wasm.f64;

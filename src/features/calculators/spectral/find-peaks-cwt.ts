@@ -290,17 +290,27 @@ const lineEnds = new KernelBuffer();
 export function countPeaksCwt(cwt: Float64Array, numCols: number, ns: readonly number[], out: Float64Array, offset: number): void {
   let rows = 0;
   for (const n of ns) rows = Math.max(rows, n);
+  countPeaksCwtInKernel(cwtRegion.copyIn(cwt.subarray(0, rows * numCols)), numCols, ns, out, offset);
+}
+
+/**
+ * {@link countPeaksCwt} with the CWT rows (max(ns) rows of `numCols`) already in kernel memory
+ * at byte pointer `cwtPointer` (ricker-cwt.ts's rickerCwtRowsInKernel writes them there).
+ */
+export function countPeaksCwtInKernel(cwtPointer: number, numCols: number, ns: readonly number[], out: Float64Array, offset: number): void {
+  let rows = 0;
+  for (const n of ns) rows = Math.max(rows, n);
   const k = kernels();
-  const cwtPointer = cwtRegion.copyIn(cwt.subarray(0, rows * numCols));
   const work = ridgeWork.pointer(Math.ceil(k.fn.ridgeWorkSize(rows, numCols) / 2));
   const ends = lineEnds.pointer(Math.max(2, 2 * rows * numCols));
   k.fn.cwtRowMaxima(cwtPointer, rows, numCols, work);
   const windowSize = Math.ceil(numCols / 20);
-  const rowOne = cwt.subarray(0, numCols);
-  let finite = true;
-  for (let c = 0; c < numCols && finite; c++) finite = rowOne[c] === rowOne[c];
-  if (finite && numCols > 0) windows.reset(rowOne, windowSize, percentileSmallestCount(windowSize, 10));
+  const finite = numCols > 0 && !k.fn.hasNaN(cwtPointer, numCols);
+  if (finite) windows.resetInKernel(cwtPointer, numCols, windowSize, percentileSmallestCount(windowSize, 10));
   else scratch.prepare(numCols, windowSize);
+  // the rows as a view, for the NaN path (kernel memory grows no more below)
+  const cwt = k.f64.subarray(cwtPointer / 8, cwtPointer / 8 + rows * numCols);
+  const rowOne = cwt.subarray(0, numCols);
   for (let i = 0; i < ns.length; i++) {
     const n = ns[i]!;
     const endCount = k.fn.ridgeLineEnds(rows, numCols, work, n, Math.ceil(n / 4), ends);

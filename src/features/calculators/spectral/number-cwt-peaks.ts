@@ -8,11 +8,12 @@
  */
 import { requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet, num } from '../../params.js';
-import { countPeaksCwt } from './find-peaks-cwt.js';
-import { rickerCwtRow } from './ricker-cwt.js';
+import { KernelBuffer } from '../../../util/wasm-kernels.js';
+import { countPeaksCwtInKernel } from './find-peaks-cwt.js';
+import { rickerCwtRowsInKernel } from './ricker-cwt.js';
 
-/** The CWT rows of the series being computed, width a in row a - 1 (grown as needed, reused). */
-let rows = new Float64Array(0);
+/** The CWT rows of the series being computed, width a in row a - 1, in kernel memory. */
+const rows = new KernelBuffer();
 
 function widthsOf(params: Parameters<Calculator['outputs']>[0]): number[] {
   return requireParams('number_cwt_peaks', params).map((p) => {
@@ -36,9 +37,6 @@ export const numberCwtPeaks: Calculator = {
       return;
     }
     const widest = Math.max(...ns);
-    const numCols = x.length;
-    if (rows.length < widest * numCols) rows = new Float64Array(widest * numCols);
-    for (let a = 1; a <= widest; a++) rickerCwtRow(x, a, rows.subarray((a - 1) * numCols, a * numCols));
-    countPeaksCwt(rows, numCols, ns, out, offset);
+    countPeaksCwtInKernel(rickerCwtRowsInKernel(x, widest, rows), x.length, ns, out, offset);
   },
 };

@@ -96,3 +96,20 @@ export function rickerCwtRow(x: Float64Array, a: number, out: Float64Array = new
   out.set(row.view(n));
   return out;
 }
+
+/**
+ * The CWT rows of widths 1, 2, ..., `widest` of x (n values), each as {@link rickerCwtRow}
+ * computes it, written into kernel memory row after row (width a at float64 (a - 1) * n of
+ * `rows`, whose pointer is returned): x is copied in once and no row is copied out.
+ */
+export function rickerCwtRowsInKernel(x: Float64Array, widest: number, rows: KernelBuffer): number {
+  const n = x.length;
+  const fn = kernels().fn;
+  const xAt = series.copyIn(x);
+  for (let a = 1; a <= widest; a++) {
+    const points = rickerLength(a, n);
+    const wavelet = reversedRickerPointer(points, a); // may grow memory: pointers stay, views renew
+    fn.rickerRow(xAt, n, wavelet, Math.ceil(points), rows.pointer(widest * n) + (a - 1) * n * 8);
+  }
+  return rows.pointer(widest * n);
+}

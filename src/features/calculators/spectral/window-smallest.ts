@@ -23,6 +23,7 @@ import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 export class WindowSmallest {
   private readonly rowRegion = new KernelBuffer();
   private readonly stateRegion = new KernelBuffer();
+  private rowAt = 0;
   private n = 0;
   private block = 1;
   private k = 1;
@@ -32,12 +33,21 @@ export class WindowSmallest {
    * smallest values: O(n k) work, done once per row. Forgets the noise floors of the last row.
    */
   reset(row: Float64Array, block: number, k: number): void {
-    this.n = row.length;
+    this.resetInKernel(this.rowRegion.copyIn(row), row.length, block, k);
+  }
+
+  /**
+   * {@link reset} for a row of n values already in kernel memory at byte pointer `rowAt`
+   * (kept there, unchanged, while the tables are used).
+   */
+  resetInKernel(rowAt: number, n: number, block: number, k: number): void {
+    this.rowAt = rowAt;
+    this.n = n;
     this.block = Math.max(1, block);
     this.k = Math.max(1, k);
     const fn = kernels().fn;
     const state = this.stateRegion.pointer(Math.max(1, fn.windowStateSize(this.n, this.k)));
-    fn.windowSmallestTables(this.rowRegion.copyIn(row), this.n, this.block, this.k, state);
+    fn.windowSmallestTables(rowAt, this.n, this.block, this.k, state);
   }
 
   /**
@@ -46,7 +56,7 @@ export class WindowSmallest {
    */
   select(from: number, to: number, out: Float64Array): void {
     const k = kernels();
-    const selected = k.fn.windowSmallestSelect(this.rowRegion.pointer(this.n), this.n, this.block, this.k, this.stateRegion.pointer(0), from, to);
+    const selected = k.fn.windowSmallestSelect(this.rowAt, this.n, this.block, this.k, this.stateRegion.pointer(0), from, to);
     out.set(k.f64.subarray(selected / 8, selected / 8 + this.k));
   }
 
@@ -57,6 +67,6 @@ export class WindowSmallest {
    * with the CWT rows (n columns each) at `cwt` in kernel memory.
    */
   countSurvivingEnds(cwt: number, ends: number, endCount: number, windowSize: number): number {
-    return kernels().fn.countSurvivingEnds(cwt, this.rowRegion.pointer(this.n), this.n, this.block, this.k, this.stateRegion.pointer(0), ends, endCount, windowSize);
+    return kernels().fn.countSurvivingEnds(cwt, this.rowAt, this.n, this.block, this.k, this.stateRegion.pointer(0), ends, endCount, windowSize);
   }
 }
