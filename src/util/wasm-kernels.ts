@@ -101,10 +101,10 @@ export interface KernelExports {
   linspace(out: number, start: number, stop: number, num: number): void;
   /** np.histogram(x, bins) counts (i32s) and edges; -1 when a value is not finite. */
   histogramCounts(x: number, n: number, bins: number, counts: number, edges: number): number;
-  /** The float64s of lempelZivPhrases' work region for n values and `bins` bins. */
-  lempelZivWorkSize(n: number, bins: number): number;
-  /** The LZ78 phrase count of `x` binned into `bins` equal-width symbols; -1 on NaN. */
-  lempelZivPhrases(x: number, n: number, bins: number, work: number): number;
+  /** The float64s of lempelZivPhraseCounts' work region for n values and at most `largestBins` bins. */
+  lempelZivWorkSize(n: number, largestBins: number): number;
+  /** The LZ78 phrase counts of `x` binned into each of the `k` equal-width bin counts `binCounts` (float64s) into `out`; -1 on NaN. */
+  lempelZivPhraseCounts(x: number, n: number, binCounts: number, k: number, work: number, out: number): number;
   /** The float64s of countPhrases' work region for n symbols of `alphabet`. */
   phraseWorkSize(n: number, alphabet: number): number;
   /** The LZ78 phrase count of the i32 symbols `symbols[0..n)` over 0..alphabet-1. */
