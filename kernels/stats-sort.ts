@@ -5,7 +5,8 @@
  * Each value becomes a u64 key that orders as the numbers do: its bits with the sign bit set
  * for a non-negative value, all bits flipped for a negative one (so -0 < +0), a NaN first
  * made the one canonical quiet NaN 0x7FF8000000000000, whose key is above +Infinity's. The
- * keys are sorted by least-significant-digit radix sort, 8 bits per pass, the eight
+ * keys are bucket-sorted by value when the values spread evenly (bucketSortKeys), else
+ * sorted by least-significant-digit radix sort, 8 bits per pass, the eight
  * histograms counted in one sweep; a pass whose digit is the same for every key (the high
  * bytes of values of one sign and magnitude) is skipped. Short series take an insertion sort.
  * Every NaN comes out as the canonical NaN (NaN payloads are not observable in the results).

@@ -89,8 +89,8 @@ export interface KernelExports {
   statsPairwiseSum(a: number, n: number): number;
   /** sum((a_i - mean)^2) of the `n` float64s at `a`, pairwise (`np.var`'s numerator; `squares`: n float64s of scratch). */
   statsSumSquaredDeviations(a: number, n: number, mean: number, squares: number): number;
-  /** change_quantiles' corridor changes of `x` into `raw`/`absolute`, their means and variances into `moments`; returns their count (kernels/stats-corridor-changes.ts). */
-  corridorChanges(x: number, n: number, lower: number, upper: number, raw: number, absolute: number, squares: number, moments: number): number;
+  /** change_quantiles' corridor changes of `x` into `raw`, the means and variances of them and their magnitudes into `moments`; returns their count (kernels/stats-corridor-changes.ts). */
+  corridorChanges(x: number, n: number, lower: number, upper: number, raw: number, moments: number): number;
   /** sum, m2, m3, m4, sum of squares, min, max, first/last argmin and argmax of `x` into `out[0..11)` (kernels/stats-series-summary.ts). */
   seriesSummary(x: number, n: number, scratch: number, out: number): void;
   /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
