@@ -70,26 +70,34 @@ export function histogramCounts(x: usize, n: i32, bins: i32, counts: usize, edge
   return 0;
 }
 
-/** The float64s of the work region {@link lempelZivPhrases} needs for n values and `bins` bins. */
-export function lempelZivWorkSize(n: i32, bins: i32): i32 {
-  // edges (bins + 1 float64s), then i32s: the symbols (n), then countPhrases' trie
-  return bins + 1 + ((n + 1) >> 1) + phraseWorkSize(n, bins);
+/** Alphabets up to this size keep each trie node's children in a direct row (see countPhrases). */
+const DIRECT_ALPHABET: i32 = 16;
+
+/** The float64s of the work region {@link lempelZivPhraseCounts} needs for n values and at most `largestBins` bins. */
+export function lempelZivWorkSize(n: i32, largestBins: i32): i32 {
+  // edges (largestBins + 1 float64s), then i32s: the symbols (n), then countPhrases' trie
+  return largestBins + 1 + ((n + 1) >> 1) + phraseWorkSize(n, largestBins);
 }
 
-/** The float64s of the work region {@link countPhrases} needs for n symbols of `alphabet`. */
+/** The float64s of the work region {@link countPhrases} needs for n symbols of `alphabet` or any smaller alphabet. */
 export function phraseWorkSize(n: i32, alphabet: i32): i32 {
-  // i32s: root children (alphabet), first child, next sibling and symbol of each node (n + 1 each)
-  return (alphabet + 3 * (n + 1) + 1) >> 1;
+  // direct rows: (n + 1) nodes x the row stride (the alphabet rounded up to whole v128s), room
+  // for every alphabet up to this one (lempelZivPhraseCounts parses several in one region)
+  const direct = (n + 1) * ((min(alphabet, DIRECT_ALPHABET) + 3) & ~3);
+  // lists: root children (alphabet), first child, next sibling and symbol of each node (n + 1 each)
+  const lists = alphabet + 3 * (n + 1);
+  return (max(direct, lists) + 1) >> 1;
 }
 
 /**
- * tsfresh's `lempel_ziv_complexity` phrase count of `x[0..n)` (n >= 1) binned into `bins`
- * equal-width symbols: with e = linspace(min, max, bins + 1), symbol(v) = #{k in 1..bins :
- * e_k < v} (numpy's searchsorted(e[1:], v, side="left"), a value on an edge in the lower bin),
- * then {@link countPhrases}. Returns -1 when a value is NaN.
- * `work`: lempelZivWorkSize(n, bins) float64s.
+ * tsfresh's `lempel_ziv_complexity` phrase counts of `x[0..n)` (n >= 1) for each of the `k`
+ * bin counts `binCounts[0..k)` (positive integers as float64s), into `out[0..k)` (float64s):
+ * with e = linspace(min, max, bins + 1), symbol(v) = #{j in 1..bins : e_j < v} (numpy's
+ * searchsorted(e[1:], v, side="left"), a value on an edge in the lower bin), then
+ * {@link countPhrases}. The range is found once for all bin counts. Returns -1 (writing
+ * nothing) when a value is NaN, else 0. `work`: lempelZivWorkSize(n, largest bins) float64s.
  */
-export function lempelZivPhrases(x: usize, n: i32, bins: i32, work: usize): i32 {
+export function lempelZivPhraseCounts(x: usize, n: i32, binCounts: usize, k: i32, work: usize, out: usize): i32 {
   let min = load<f64>(x);
   let max = min;
   for (let i = 0; i < n; i++) {
@@ -98,28 +106,71 @@ export function lempelZivPhrases(x: usize, n: i32, bins: i32, work: usize): i32 
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  const edges = work;
-  const symbols = edges + (<usize>(bins + 1) << 3);
-  linspace(edges, min, max, bins + 1);
-  const scale = <f64>bins / (max - min);
-  for (let i = 0; i < n; i++) {
-    const v = load<f64>(x + (<usize>i << 3));
-    let symbol = guessBin(v, min, scale, bins);
-    while (symbol > 0 && load<f64>(edges + (<usize>symbol << 3)) >= v) symbol--;
-    while (symbol < bins - 1 && load<f64>(edges + (<usize>(symbol + 1) << 3)) < v) symbol++;
-    store<i32>(symbols + (<usize>i << 2), symbol);
+  for (let b = 0; b < k; b++) {
+    const bins = <i32>load<f64>(binCounts + (<usize>b << 3));
+    const edges = work;
+    const symbols = edges + (<usize>(bins + 1) << 3);
+    linspace(edges, min, max, bins + 1);
+    const scale = <f64>bins / (max - min);
+    if (bins <= DIRECT_ALPHABET) {
+      store<f64>(out + (<usize>b << 3), <f64>binnedPhrasesDirect(x, n, bins, min, scale, edges, symbols));
+      continue;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = load<f64>(x + (<usize>i << 3));
+      store<i32>(symbols + (<usize>i << 2), symbolOf(v, min, scale, bins, edges));
+    }
+    store<f64>(out + (<usize>b << 3), <f64>countPhrases(symbols, n, bins, symbols + (<usize>((n + 1) >> 1) << 3)));
   }
-  return countPhrases(symbols, n, bins, symbols + (<usize>((n + 1) >> 1) << 3));
+  return 0;
+}
+
+/** The symbol of `v`, #{j in 1..bins : e_j < v}, from its guessed bin corrected against the edges. */
+// @ts-ignore: decorator
+@inline function symbolOf(v: f64, start: f64, scale: f64, bins: i32, edges: usize): i32 {
+  let symbol = guessBin(v, start, scale, bins);
+  while (symbol > 0 && load<f64>(edges + (<usize>symbol << 3)) >= v) symbol--;
+  while (symbol < bins - 1 && load<f64>(edges + (<usize>(symbol + 1) << 3)) < v) symbol++;
+  return symbol;
+}
+
+/**
+ * {@link countPhrases}' direct-row walk over the symbols of `x[0..n)` (bins <= DIRECT_ALPHABET)
+ * computed on the way, so the binning overlaps the walk's chain of loads; `work` as countPhrases'.
+ */
+function binnedPhrasesDirect(x: usize, n: i32, bins: i32, start: f64, scale: f64, edges: usize, work: usize): i32 {
+  const rowBytes = <usize>((bins + 3) & ~3) << 2; // whole v128s
+  const zero = i32x4.splat(0);
+  for (let b: usize = 0; b < rowBytes; b += 16) v128.store(work + b, zero);
+  let nodes = 1;
+  let row = work; // the current node's row
+  for (let i = 0; i < n; i++) {
+    const slot = row + (<usize>symbolOf(load<f64>(x + (<usize>i << 3)), start, scale, bins, edges) << 2);
+    const child = load<i32>(slot);
+    if (child != 0) {
+      row = work + <usize>child * rowBytes; // a known phrase: extend it by the next symbol
+      continue;
+    }
+    store<i32>(slot, nodes);
+    const fresh = work + <usize>nodes * rowBytes;
+    for (let b: usize = 0; b < rowBytes; b += 16) v128.store(fresh + b, zero);
+    nodes++;
+    row = work;
+  }
+  return nodes - 1;
 }
 
 /**
  * The number of phrases in the LZ78 parse of the i32 `symbols[0..n)` over the alphabet
  * 0..alphabet-1 (each symbol in range): each phrase is the shortest prefix of the rest that is
  * not yet a phrase, an unfinished last phrase not counted. Every proper prefix of a phrase is
- * a phrase, so the phrases form a trie walked once: the root's children in a direct table,
- * deeper nodes' as first-child / next-sibling lists. `work`: phraseWorkSize(n, alphabet) float64s.
+ * a phrase, so the phrases form a trie walked once. For a small alphabet each node has a
+ * direct row of child numbers (0: none; the root, node 0, is nobody's child), zeroed when the
+ * node is made; for a larger one the root's children are a direct row and deeper nodes' are
+ * first-child / next-sibling lists. `work`: phraseWorkSize(n, alphabet) float64s.
  */
 export function countPhrases(symbols: usize, n: i32, alphabet: i32, work: usize): i32 {
+  if (alphabet <= DIRECT_ALPHABET) return countPhrasesDirect(symbols, n, alphabet, work);
   const rootChild = work;
   const firstChild = rootChild + (<usize>alphabet << 2);
   const nextSibling = firstChild + (<usize>(n + 1) << 2);
@@ -148,6 +199,29 @@ export function countPhrases(symbols: usize, n: i32, alphabet: i32, work: usize)
     }
     nodes++;
     node = 0;
+  }
+  return nodes - 1;
+}
+
+/** {@link countPhrases} for alphabets up to DIRECT_ALPHABET: a row of i32 child numbers per node, whole v128s. */
+function countPhrasesDirect(symbols: usize, n: i32, alphabet: i32, work: usize): i32 {
+  const rowBytes = <usize>((alphabet + 3) & ~3) << 2; // whole v128s
+  const zero = i32x4.splat(0);
+  for (let b: usize = 0; b < rowBytes; b += 16) v128.store(work + b, zero);
+  let nodes = 1;
+  let row = work; // the current node's row
+  for (let i = 0; i < n; i++) {
+    const slot = row + (<usize>load<i32>(symbols + (<usize>i << 2)) << 2);
+    const child = load<i32>(slot);
+    if (child != 0) {
+      row = work + <usize>child * rowBytes; // a known phrase: extend it by the next symbol
+      continue;
+    }
+    store<i32>(slot, nodes);
+    const fresh = work + <usize>nodes * rowBytes;
+    for (let b: usize = 0; b < rowBytes; b += 16) v128.store(fresh + b, zero);
+    nodes++;
+    row = work;
   }
   return nodes - 1;
 }

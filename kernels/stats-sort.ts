@@ -5,7 +5,8 @@
  * Each value becomes a u64 key that orders as the numbers do: its bits with the sign bit set
  * for a non-negative value, all bits flipped for a negative one (so -0 < +0), a NaN first
  * made the one canonical quiet NaN 0x7FF8000000000000, whose key is above +Infinity's. The
- * keys are sorted by least-significant-digit radix sort, 8 bits per pass, the eight
+ * keys are bucket-sorted by value when the values spread evenly (bucketSortKeys), else
+ * sorted by least-significant-digit radix sort, 8 bits per pass, the eight
  * histograms counted in one sweep; a pass whose digit is the same for every key (the high
  * bytes of values of one sign and magnitude) is skipped. Short series take an insertion sort.
  * Every NaN comes out as the canonical NaN (NaN payloads are not observable in the results).
@@ -40,7 +41,86 @@ function count(histograms: usize, key: u64, d: i32): void {
 
 /** The float64s of {@link sortSeries}' work region for n values. */
 export function sortWorkSize(n: i32): i32 {
-  return n + (HISTOGRAM_COUNTERS >> 1);
+  // the keys' second home (n), then the radix histograms or the n bucket counters (u32s)
+  return n + (max(HISTOGRAM_COUNTERS, n + 1) >> 1) + 1;
+}
+
+/**
+ * The bucket sort's budget: when the buckets' sizes c satisfy sum c^2 <= BUCKET_BUDGET * n,
+ * the insertion pass moves at most ~BUCKET_BUDGET / 2 keys per value; otherwise (heavy ties,
+ * clustered values) the radix sort runs instead.
+ */
+const BUCKET_BUDGET: i32 = 4;
+
+/**
+ * The bucket sort of the non-NaN keys of `x[0..n)`: bucket(v) = trunc((v - lo) * scale)
+ * (clamped to n - 1) with scale = n / (hi - lo), a non-decreasing function of v (every step a
+ * correctly rounded, monotone operation; -0 and +0 share a bucket), so bucket order is value
+ * order and one insertion sort of the keys in bucket order finishes within buckets. The NaNs'
+ * canonical keys (the largest) go last. `out` receives the sorted keys (`x` is not written
+ * before it is read: `out` may be `x`). Returns false, having written nothing, when the range
+ * is not finite and positive or the buckets are too uneven (see BUCKET_BUDGET).
+ */
+function bucketSortKeys(x: usize, n: i32, out: usize, work: usize): bool {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let nans = 0;
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v != v) nans++;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+  }
+  const range = hi - lo;
+  const scale = <f64>n / range;
+  if (!(range > 0 && range < Infinity && scale < Infinity)) return false;
+  const keys = work;
+  const buckets = work + (<usize>n << 3);
+  memory.fill(buckets, 0, <usize>n << 2);
+  const top = <f64>(n - 1);
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v != v) continue;
+    const b = <i32>min<f64>((v - lo) * scale, top);
+    const counter = buckets + (<usize>b << 2);
+    store<u32>(counter, load<u32>(counter) + 1);
+  }
+  // counts to starting positions, checking the insertion budget on the way
+  let position: u32 = 0;
+  let squares: i64 = 0;
+  for (let b = 0; b < n; b++) {
+    const counter = buckets + (<usize>b << 2);
+    const count = load<u32>(counter);
+    squares += <i64>count * <i64>count;
+    store<u32>(counter, position);
+    position += count;
+  }
+  if (squares > <i64>BUCKET_BUDGET * <i64>n) return false;
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    if (v != v) continue;
+    const key = keyOf(v);
+    const counter = buckets + (<usize>(<i32>min<f64>((v - lo) * scale, top)) << 2);
+    const at = load<u32>(counter);
+    store<u32>(counter, at + 1);
+    store<u64>(keys + (<usize>at << 3), key);
+  }
+  // insertion sort in bucket order: every key moves only past keys of its own bucket
+  const sorted = n - nans;
+  store<u64>(out, load<u64>(keys));
+  for (let i = 1; i < sorted; i++) {
+    const key = load<u64>(keys + (<usize>i << 3));
+    let j = i;
+    while (j > 0) {
+      const before = load<u64>(out + (<usize>(j - 1) << 3));
+      if (before <= key) break;
+      store<u64>(out + (<usize>j << 3), before);
+      j--;
+    }
+    store<u64>(out + (<usize>j << 3), key);
+  }
+  for (let i = sorted; i < n; i++) store<u64>(out + (<usize>i << 3), keyOf(NaN));
+  return true;
 }
 
 /**
@@ -60,6 +140,13 @@ export function sortSeries(x: usize, n: i32, out: usize, work: usize): void {
       }
       store<u64>(out + (<usize>j << 3), key);
     }
+    for (let i = 0; i < n; i++) {
+      const p = out + (<usize>i << 3);
+      store<f64>(p, valueOf(load<u64>(p)));
+    }
+    return;
+  }
+  if (bucketSortKeys(x, n, out, work)) {
     for (let i = 0; i < n; i++) {
       const p = out + (<usize>i << 3);
       store<f64>(p, valueOf(load<u64>(p)));

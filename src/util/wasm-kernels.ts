@@ -89,8 +89,8 @@ export interface KernelExports {
   statsPairwiseSum(a: number, n: number): number;
   /** sum((a_i - mean)^2) of the `n` float64s at `a`, pairwise (`np.var`'s numerator; `squares`: n float64s of scratch). */
   statsSumSquaredDeviations(a: number, n: number, mean: number, squares: number): number;
-  /** change_quantiles' corridor changes of `x` into `raw`/`absolute`, their means and variances into `moments`; returns their count (kernels/stats-corridor-changes.ts). */
-  corridorChanges(x: number, n: number, lower: number, upper: number, raw: number, absolute: number, squares: number, moments: number): number;
+  /** change_quantiles' corridor changes of `x` into `raw`, the means and variances of them and their magnitudes into `moments`; returns their count (kernels/stats-corridor-changes.ts). */
+  corridorChanges(x: number, n: number, lower: number, upper: number, raw: number, moments: number): number;
   /** sum, m2, m3, m4, sum of squares, min, max, first/last argmin and argmax of `x` into `out[0..11)` (kernels/stats-series-summary.ts). */
   seriesSummary(x: number, n: number, scratch: number, out: number): void;
   /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
@@ -101,10 +101,10 @@ export interface KernelExports {
   linspace(out: number, start: number, stop: number, num: number): void;
   /** np.histogram(x, bins) counts (i32s) and edges; -1 when a value is not finite. */
   histogramCounts(x: number, n: number, bins: number, counts: number, edges: number): number;
-  /** The float64s of lempelZivPhrases' work region for n values and `bins` bins. */
-  lempelZivWorkSize(n: number, bins: number): number;
-  /** The LZ78 phrase count of `x` binned into `bins` equal-width symbols; -1 on NaN. */
-  lempelZivPhrases(x: number, n: number, bins: number, work: number): number;
+  /** The float64s of lempelZivPhraseCounts' work region for n values and at most `largestBins` bins. */
+  lempelZivWorkSize(n: number, largestBins: number): number;
+  /** The LZ78 phrase counts of `x` binned into each of the `k` equal-width bin counts `binCounts` (float64s) into `out`; -1 on NaN. */
+  lempelZivPhraseCounts(x: number, n: number, binCounts: number, k: number, work: number, out: number): number;
   /** The float64s of countPhrases' work region for n symbols of `alphabet`. */
   phraseWorkSize(n: number, alphabet: number): number;
   /** The LZ78 phrase count of the i32 symbols `symbols[0..n)` over 0..alphabet-1. */

@@ -191,12 +191,46 @@ test('lempel_ziv_complexity: a constant series parses into phrases of length 1, 
 
 test('countPhrases matches the set-of-phrases parse on random symbol strings', () => {
   const rng = new Random(11);
-  for (const alphabet of [2, 3, 10, 100]) {
+  for (const alphabet of [1, 2, 3, 4, 5, 10, 16, 17, 100]) {
     for (const n of [1, 2, 5, 40, 600]) {
       const seq = Array.from({ length: n }, () => rng.int(alphabet));
       assert.equal(countPhrases(Int32Array.from(seq), n, alphabet), naivePhrases(seq), `alphabet ${alphabet}, n ${n}`);
     }
   }
+});
+
+test('lempel_ziv_complexity with several bin counts in one call equals the plain binning and parse, per bin count', () => {
+  // numpy: e = linspace(min, max, bins + 1), symbol = #{k >= 1 : e_k < v}, then the phrase parse
+  const reference = (x: Float64Array, bins: number): number => {
+    let min = x[0]!;
+    let max = x[0]!;
+    for (const v of x) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    const step = (max - min) / bins;
+    const edges = Array.from({ length: bins + 1 }, (_, k) => (k === bins ? max : k * step + min));
+    return naivePhrases(Array.from(x, (v) => edges.slice(1).filter((e) => e < v).length)) / x.length;
+  };
+  const rng = new Random(5);
+  const calc = complexityCalculators.find((c) => c.name === 'lempel_ziv_complexity')!;
+  // bin counts on both sides of the direct-row limit (16), row strides with v128 remainders,
+  // the largest first so that the smaller ones reuse its work region
+  const binCounts = [100, 17, 16, 13, 10, 5, 4, 3, 2, 1];
+  const series: Float64Array[] = [];
+  for (const n of [1, 2, 7, 64, 600]) {
+    let v = 0;
+    series.push(Float64Array.from({ length: n }, () => (v += rng.normal())));
+    series.push(Float64Array.from({ length: n }, () => rng.int(4) - 1)); // ties, values on edges
+  }
+  series.push(new Float64Array(50).fill(-0.0)); // constant: every value symbol 0
+  const out = new Float64Array(binCounts.length);
+  for (const x of series) {
+    calc.compute(new SeriesContext(x), binCounts.map((bins) => ({ bins })), out, 0);
+    binCounts.forEach((bins, i) => assert.ok(Object.is(out[i], reference(x, bins)), `n ${x.length}, bins ${bins}: ${out[i]} vs ${reference(x, bins)}`));
+  }
+  calc.compute(new SeriesContext(Float64Array.of(1, 2, NaN)), binCounts.map((bins) => ({ bins })), out, 0);
+  assert.ok(out.every(Number.isNaN), 'every bin count NaN when the series holds a NaN');
 });
 
 // ---------------------------------------------------------------- permutation_entropy

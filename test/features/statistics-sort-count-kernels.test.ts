@@ -61,6 +61,26 @@ test('the sorted series is Float64Array.prototype.sort\'s order: -0 before +0, N
   assert.deepEqual(Array.from(seriesSorted(new SeriesContext(narrow))), Array.from(Float64Array.from(narrow).sort()));
 });
 
+test('the sort\'s bucket path and its fallbacks: NaN and signed zeros among spread values, tiny and overflowing ranges, clusters, long series', () => {
+  const rng = new Random(12);
+  const cases: Float64Array[] = [];
+  for (const n of [25, 26, 31, 600, 3000]) {
+    let v = 0;
+    const walk = Float64Array.from({ length: n }, () => (v += rng.normal()));
+    const holes = walk.map((w, i) => (i % 7 === 3 ? NaN : i % 5 === 1 ? (i % 2 ? -0 : 0) : w));
+    const subnormal = Float64Array.from({ length: n }, () => Math.floor(rng.uniform() * 8) * 5e-324);
+    const overflowing = walk.map((w, i) => (i === 0 ? -Number.MAX_VALUE : i === 1 ? Number.MAX_VALUE : w));
+    const infinite = walk.map((w, i) => (i === n - 1 ? -Infinity : w));
+    const clustered = walk.map((w, i) => (i % 2 ? 1e6 : w * 1e-9)); // one bucket holds half the values
+    cases.push(walk, holes, subnormal, overflowing, infinite, clustered, new Float64Array(n).fill(NaN), walk.map((w, i) => (i ? 2 : NaN)));
+  }
+  for (const x of cases) {
+    const sorted = seriesSorted(new SeriesContext(x));
+    const expected = Float64Array.from(x).sort();
+    for (let i = 0; i < x.length; i++) same(sorted[i]!, expected[i]!, `n ${x.length} at ${i}`);
+  }
+});
+
 /** numpy's pairwise sum, plainly. */
 function pairwise(a: number[], start: number, n: number): number {
   if (n < 8) {

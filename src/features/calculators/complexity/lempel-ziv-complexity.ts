@@ -16,10 +16,10 @@
  * Every proper prefix of a phrase is itself a phrase (the parse only grows a candidate while
  * it is already known), so the phrases form a trie and the parse is one walk down it: O(n)
  * steps instead of tsfresh's hashing of ever longer tuples. The binning and the walk run in
- * WebAssembly (kernels/stats-equal-width-bins.ts), one call per series and `bins`.
+ * WebAssembly (kernels/stats-equal-width-bins.ts), one call per series for all `bins`.
  */
 import { requireParams, type Calculator } from '../../calculator.js';
-import { formatParamSet, num } from '../../params.js';
+import { formatParamSet, num, type ParamSet } from '../../params.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const symbolsIn = new KernelBuffer();
@@ -46,34 +46,60 @@ function checkBins(bins: number): void {
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`lempel_ziv_complexity: bins must be a positive integer, got ${bins}`);
 }
 
+const binList = new KernelBuffer();
+const phraseCounts = new KernelBuffer();
+
 /**
- * Lempel-Ziv complexity of `x` with `bins` equal-width bins (see the file comment), given
- * `xPointer`, a copy of `x` in kernel memory; NaN when `x` holds a NaN.
+ * Lempel-Ziv complexities of non-empty `x` for each of `binCounts` (checked) into
+ * `out[offset..)`: one kernel call finds the range once and parses each binning; all NaN when
+ * `x` holds a NaN.
  */
-function complexityAt(xPointer: number, n: number, bins: number): number {
+function complexities(x: Float64Array, binCounts: ArrayLike<number>, out: Float64Array, offset: number): void {
   const k = kernels();
-  const phrases = k.fn.lempelZivPhrases(xPointer, n, bins, work.pointer(k.fn.lempelZivWorkSize(n, bins)));
-  return phrases < 0 ? Number.NaN : phrases / n;
+  const count = binCounts.length;
+  let largest = 1;
+  for (let i = 0; i < count; i++) largest = Math.max(largest, binCounts[i]!);
+  // reserve everything first: growing the memory detaches the views made before
+  const workPointer = work.pointer(k.fn.lempelZivWorkSize(x.length, largest));
+  const countsPointer = phraseCounts.pointer(count);
+  const xPointer = series.copyIn(x);
+  const binsView = binList.view(count);
+  for (let i = 0; i < count; i++) binsView[i] = binCounts[i]!;
+  const status = k.fn.lempelZivPhraseCounts(xPointer, x.length, binList.pointer(count), count, workPointer, countsPointer);
+  const phrases = phraseCounts.view(count);
+  for (let i = 0; i < count; i++) out[offset + i] = status < 0 ? Number.NaN : phrases[i]! / x.length;
 }
+
+const single = new Float64Array(1);
+const singleBins = new Float64Array(1);
 
 /** Lempel-Ziv complexity of `x` (non-empty) with `bins` equal-width bins (see the file comment); NaN when `x` holds a NaN. */
 export function lempelZivComplexity(x: Float64Array, bins: number): number {
   checkBins(bins);
-  return complexityAt(series.copyIn(x), x.length, bins);
+  singleBins[0] = bins;
+  complexities(x, singleBins, single, 0);
+  return single[0]!;
 }
+
+/** The bin counts of a parameter list, read and checked once per plan (the same array comes back for every series). */
+const binCountsOf = new WeakMap<readonly ParamSet[], Float64Array>();
 
 export const lempelZivComplexityCalculator: Calculator = {
   name: 'lempel_ziv_complexity',
   outputs: (params) => requireParams('lempel_ziv_complexity', params).map(formatParamSet),
   compute(ctx, params, out, offset) {
     const list = requireParams('lempel_ziv_complexity', params);
+    let binCounts = binCountsOf.get(list);
+    if (!binCounts) {
+      binCounts = Float64Array.from(list, (set) => num(set['bins']));
+      binCounts.forEach(checkBins);
+      binCountsOf.set(list, binCounts);
+    }
     const x = ctx.x;
-    for (let i = 0; i < list.length; i++) checkBins(num(list[i]!['bins']));
     if (x.length === 0) {
       for (let i = 0; i < list.length; i++) out[offset + i] = Number.NaN;
       return;
     }
-    const xPointer = series.copyIn(x);
-    for (let i = 0; i < list.length; i++) out[offset + i] = complexityAt(xPointer, x.length, num(list[i]!['bins']));
+    complexities(x, binCounts, out, offset);
   },
 };

@@ -37,8 +37,6 @@ function parseList(list: readonly ParamSet[]): readonly CorridorParams[] {
 
 const series = new KernelBuffer();
 const rawChanges = new KernelBuffer();
-const absoluteChanges = new KernelBuffer();
-const squares = new KernelBuffer();
 const moments = new KernelBuffer();
 
 /** Where the corridor moments land: np.mean(raw), np.mean(|raw|), np.var(raw), np.var(|raw|). */
@@ -85,7 +83,7 @@ export const changeQuantiles: Calculator = {
         const lower = sortedQuantile(sorted, (ql * 100) / 100);
         const upper = sortedQuantile(sorted, (qh * 100) / 100);
         if (xPointer < 0) xPointer = series.copyIn(x);
-        m = kernels().fn.corridorChanges(xPointer, n, lower, upper, rawChanges.pointer(n), absoluteChanges.pointer(n), squares.pointer(n), moments.pointer(4));
+        m = kernels().fn.corridorChanges(xPointer, n, lower, upper, rawChanges.pointer(n), moments.pointer(4));
         if (m > 0) corridorMoments.set(moments.view(4));
         corridorQl = ql;
         corridorQh = qh;
@@ -105,8 +103,8 @@ export const changeQuantiles: Calculator = {
           out[offset + k] = Math.sqrt(corridorMoments[isabs ? ABSOLUTE_VARIANCE : RAW_VARIANCE]!);
           break;
         case 'median':
-          // np.median of the corridor's changes: a sorted copy of them
-          out[offset + k] = sortedMedian((isabs ? absoluteChanges : rawChanges).view(m).slice().sort());
+          // np.median of the corridor's changes (or their magnitudes): a sorted copy of them
+          out[offset + k] = sortedMedian(isabs ? rawChanges.view(m).map(Math.abs).sort() : rawChanges.view(m).slice().sort());
           break;
       }
     }
