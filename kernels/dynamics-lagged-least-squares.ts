@@ -14,38 +14,16 @@ import { get, put } from './f64-memory';
  * The upper triangle of the augmented Gram matrix (size = lags + 2 + hasExtra, response last)
  * into `gram` (size×size): entry (0,0) = rows, row 0 the column sums, the extra's sums and
  * products, S(0, l) = Σ_t u_t u_{t−l} directly (each sum in increasing t; lanes of f64x2 are
- * separate lags), then σ(l) and S(j, l) by the recurrences. Requires first ≥ lags.
+ * separate lags, eight lags per pass over the rows, the first pass also summing u, e and e²),
+ * then σ(l) and S(j, l) by the recurrences. Requires first ≥ lags.
  */
 export function laggedGram(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, lags: i32, gram: usize): void {
   const size = lags + 2 + hasExtra;
   const response = size - 1;
   put(gram, 0, <f64>(end - first));
-  if (hasExtra) {
-    let sum: f64 = 0;
-    for (let t = first; t < end; t++) sum += get(extra, t);
-    put(gram, 1, sum);
-    let s: f64 = 0;
-    for (let t = first; t < end; t++) s += get(extra, t) * get(extra, t);
-    put(gram, size + 1, s);
-  }
-  // S(0, l) and Σ e_t u_{t−l}, l = 0..lags: eight lags per pass, then two, then one.
-  let l = 0;
-  for (; l + 7 <= lags; l += 8) laggedProducts8(u, extra, hasExtra, first, end, l, gram, size);
-  for (; l + 1 <= lags; l += 2) laggedProducts2(u, extra, hasExtra, first, end, l, gram, size);
-  for (; l <= lags; l++) {
-    let s: f64 = 0;
-    for (let t = first; t < end; t++) s += get(u, t) * get(u, t - l);
-    put(gram, lagColumn(l, hasExtra, response) * size + response, s);
-    if (hasExtra) {
-      let p: f64 = 0;
-      for (let t = first; t < end; t++) p += get(extra, t) * get(u, t - l);
-      put(gram, size + lagColumn(l, hasExtra, response), p);
-    }
-  }
-  // σ(0) directly, then σ(l) and S(j, l) by the window-shift recurrences.
-  let sum: f64 = 0;
-  for (let t = first; t < end; t++) sum += get(u, t);
-  put(gram, response, sum);
+  for (let l = 0; l <= lags; l += 8) laggedProducts8(u, extra, hasExtra, first, end, l, min<i32>(8, lags + 1 - l), gram, size);
+  // σ(0) (from the first pass), then σ(l) and S(j, l) by the window-shift recurrences.
+  let sum = get(gram, response);
   for (let k = 1; k <= lags; k++) {
     sum += get(u, first - k) - get(u, end - k);
     put(gram, hasExtra + k, sum);
@@ -76,10 +54,13 @@ export function laggedGram(u: usize, extra: usize, hasExtra: i32, first: i32, en
 }
 
 /**
- * Lags l..l+7: s_j = Σ_t u_t u_{t−l−j}, p_j = Σ_t e_t u_{t−l−j}. The f64x2 loaded at u_{t−l−j−1}
- * holds (u_{t−l−j−1}, u_{t−l−j}): lanes (j+1, j).
+ * Lags l..l+count−1 (count ≤ 8): s_j = Σ_t u_t u_{t−l−j}, p_j = Σ_t e_t u_{t−l−j}, into the
+ * matrix. The f64x2 loaded at u_{t−l−j−1} holds (u_{t−l−j−1}, u_{t−l−j}): lanes (j+1, j). A
+ * short last block still runs all eight lanes (the unused ones read up to seven values before
+ * u_0, which kernel memory always has, and are dropped). The pass at l = 0 also sums u_t (σ(0),
+ * into the response's column of row 0) and, with the extra, e_t and e_t² (each in increasing t).
  */
-function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, gram: usize, size: i32): void {
+function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, count: i32, gram: usize, size: i32): void {
   let s10 = f64x2.splat(0);
   let s32 = f64x2.splat(0);
   let s54 = f64x2.splat(0);
@@ -88,23 +69,62 @@ function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end:
   let p32 = f64x2.splat(0);
   let p54 = f64x2.splat(0);
   let p76 = f64x2.splat(0);
+  let sumU: f64 = 0;
+  let sumE: f64 = 0;
+  let sumEE: f64 = 0;
   if (hasExtra) {
+    if (l == 0) {
+      for (let t = first; t < end; t++) {
+        const ut = get(u, t);
+        const et = get(extra, t);
+        sumU += ut;
+        sumE += et;
+        sumEE += et * et;
+        const a = f64x2.splat(ut);
+        const c = f64x2.splat(et);
+        const b = u + (<usize>(t - l - 7) << 3);
+        const u76 = v128.load(b);
+        const u54 = v128.load(b, 16);
+        const u32 = v128.load(b, 32);
+        const u10 = v128.load(b, 48);
+        s10 = f64x2.add(s10, f64x2.mul(a, u10));
+        s32 = f64x2.add(s32, f64x2.mul(a, u32));
+        s54 = f64x2.add(s54, f64x2.mul(a, u54));
+        s76 = f64x2.add(s76, f64x2.mul(a, u76));
+        p10 = f64x2.add(p10, f64x2.mul(c, u10));
+        p32 = f64x2.add(p32, f64x2.mul(c, u32));
+        p54 = f64x2.add(p54, f64x2.mul(c, u54));
+        p76 = f64x2.add(p76, f64x2.mul(c, u76));
+      }
+    } else {
+      for (let t = first; t < end; t++) {
+        const a = f64x2.splat(get(u, t));
+        const c = f64x2.splat(get(extra, t));
+        const b = u + (<usize>(t - l - 7) << 3);
+        const u76 = v128.load(b);
+        const u54 = v128.load(b, 16);
+        const u32 = v128.load(b, 32);
+        const u10 = v128.load(b, 48);
+        s10 = f64x2.add(s10, f64x2.mul(a, u10));
+        s32 = f64x2.add(s32, f64x2.mul(a, u32));
+        s54 = f64x2.add(s54, f64x2.mul(a, u54));
+        s76 = f64x2.add(s76, f64x2.mul(a, u76));
+        p10 = f64x2.add(p10, f64x2.mul(c, u10));
+        p32 = f64x2.add(p32, f64x2.mul(c, u32));
+        p54 = f64x2.add(p54, f64x2.mul(c, u54));
+        p76 = f64x2.add(p76, f64x2.mul(c, u76));
+      }
+    }
+  } else if (l == 0) {
     for (let t = first; t < end; t++) {
-      const a = f64x2.splat(get(u, t));
-      const c = f64x2.splat(get(extra, t));
+      const ut = get(u, t);
+      sumU += ut;
+      const a = f64x2.splat(ut);
       const b = u + (<usize>(t - l - 7) << 3);
-      const u76 = v128.load(b);
-      const u54 = v128.load(b, 16);
-      const u32 = v128.load(b, 32);
-      const u10 = v128.load(b, 48);
-      s10 = f64x2.add(s10, f64x2.mul(a, u10));
-      s32 = f64x2.add(s32, f64x2.mul(a, u32));
-      s54 = f64x2.add(s54, f64x2.mul(a, u54));
-      s76 = f64x2.add(s76, f64x2.mul(a, u76));
-      p10 = f64x2.add(p10, f64x2.mul(c, u10));
-      p32 = f64x2.add(p32, f64x2.mul(c, u32));
-      p54 = f64x2.add(p54, f64x2.mul(c, u54));
-      p76 = f64x2.add(p76, f64x2.mul(c, u76));
+      s76 = f64x2.add(s76, f64x2.mul(a, v128.load(b)));
+      s54 = f64x2.add(s54, f64x2.mul(a, v128.load(b, 16)));
+      s32 = f64x2.add(s32, f64x2.mul(a, v128.load(b, 32)));
+      s10 = f64x2.add(s10, f64x2.mul(a, v128.load(b, 48)));
     }
   } else {
     for (let t = first; t < end; t++) {
@@ -117,26 +137,20 @@ function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end:
     }
   }
   putLag(gram, size, hasExtra, l, f64x2.extract_lane(s10, 1), f64x2.extract_lane(p10, 1));
-  putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
-  putLag(gram, size, hasExtra, l + 2, f64x2.extract_lane(s32, 1), f64x2.extract_lane(p32, 1));
-  putLag(gram, size, hasExtra, l + 3, f64x2.extract_lane(s32, 0), f64x2.extract_lane(p32, 0));
-  putLag(gram, size, hasExtra, l + 4, f64x2.extract_lane(s54, 1), f64x2.extract_lane(p54, 1));
-  putLag(gram, size, hasExtra, l + 5, f64x2.extract_lane(s54, 0), f64x2.extract_lane(p54, 0));
-  putLag(gram, size, hasExtra, l + 6, f64x2.extract_lane(s76, 1), f64x2.extract_lane(p76, 1));
-  putLag(gram, size, hasExtra, l + 7, f64x2.extract_lane(s76, 0), f64x2.extract_lane(p76, 0));
-}
-
-/** Lags l and l+1, as laggedProducts8. */
-function laggedProducts2(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, gram: usize, size: i32): void {
-  let s10 = f64x2.splat(0);
-  let p10 = f64x2.splat(0);
-  for (let t = first; t < end; t++) {
-    const u10 = v128.load(u + (<usize>(t - l - 1) << 3));
-    s10 = f64x2.add(s10, f64x2.mul(f64x2.splat(get(u, t)), u10));
-    if (hasExtra) p10 = f64x2.add(p10, f64x2.mul(f64x2.splat(get(extra, t)), u10));
+  if (count > 1) putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
+  if (count > 2) putLag(gram, size, hasExtra, l + 2, f64x2.extract_lane(s32, 1), f64x2.extract_lane(p32, 1));
+  if (count > 3) putLag(gram, size, hasExtra, l + 3, f64x2.extract_lane(s32, 0), f64x2.extract_lane(p32, 0));
+  if (count > 4) putLag(gram, size, hasExtra, l + 4, f64x2.extract_lane(s54, 1), f64x2.extract_lane(p54, 1));
+  if (count > 5) putLag(gram, size, hasExtra, l + 5, f64x2.extract_lane(s54, 0), f64x2.extract_lane(p54, 0));
+  if (count > 6) putLag(gram, size, hasExtra, l + 6, f64x2.extract_lane(s76, 1), f64x2.extract_lane(p76, 1));
+  if (count > 7) putLag(gram, size, hasExtra, l + 7, f64x2.extract_lane(s76, 0), f64x2.extract_lane(p76, 0));
+  if (l == 0) {
+    put(gram, size - 1, sumU);
+    if (hasExtra) {
+      put(gram, 1, sumE);
+      put(gram, size + 1, sumEE);
+    }
   }
-  putLag(gram, size, hasExtra, l, f64x2.extract_lane(s10, 1), f64x2.extract_lane(p10, 1));
-  putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
 }
 
 /**
@@ -201,9 +215,12 @@ function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch:
   return sqrt<f64>(sum);
 }
 
-/** The float64s of `laggedLeastSquares`' work region for p = 1 + hasExtra + lags columns. */
-export function laggedWorkSize(p: i32): i32 {
-  return 2 + p + p * p + (p + 1) * (p + 1) + 5 * p;
+/**
+ * The float64s of `laggedLeastSquares`' work region for p = 1 + hasExtra + lags columns and
+ * `rows` rows.
+ */
+export function laggedWorkSize(p: i32, rows: i32): i32 {
+  return 2 + p + p * p + (p + 1) * (p + 1) + 5 * p + rows;
 }
 
 /**
@@ -232,6 +249,7 @@ export function laggedLeastSquares(
   const gradient = norms + (<usize>p << 3);
   const correction = gradient + (<usize>p << 3);
   const scratch = correction + (<usize>p << 3);
+  const residual = scratch + (<usize>(2 * p) << 3);
   laggedGram(u, extra, hasExtra, first, end, lags, gram);
   for (let j = 0; j < p; j++) {
     const d = get(gram, j * size + j);
@@ -253,7 +271,7 @@ export function laggedLeastSquares(
   let certified = false;
   let ssr: f64 = NaN;
   for (let step = 0; step < 3 && !certified; step++) {
-    const ssrBefore = residualGradient(u, extra, hasExtra, first, end, lags, beta, gradient);
+    const ssrBefore = residualGradient(u, extra, hasExtra, first, end, lags, beta, gradient, residual);
     memory.copy(correction, gradient, <usize>p << 3);
     solveLowerTransposed(rOut, p, correction);
     solveUpper(rOut, p, correction);
@@ -281,29 +299,141 @@ export function laggedLeastSquares(
 }
 
 /**
- * One pass over the rows: r_t = u_t − β_0 − β_1 e_t − Σ_l β_{E+l} u_{t−l}, g = Xᵀr into
- * `gradient` (each sum in increasing t), Σ r_t² returned.
+ * r_t = u_t − β_0 − β_1 e_t − Σ_l β_{E+l} u_{t−l} (subtracted in that order) into `residual`
+ * (rows − first.., eight rows per step in f64x2 lanes), then g = Xᵀr into `gradient` (each sum
+ * in increasing t) and Σ r_t² returned.
  */
-function residualGradient(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, lags: i32, beta: usize, gradient: usize): f64 {
+function residualGradient(
+  u: usize,
+  extra: usize,
+  hasExtra: i32,
+  first: i32,
+  end: i32,
+  lags: i32,
+  beta: usize,
+  gradient: usize,
+  residual: usize,
+): f64 {
   const lag1 = 1 + hasExtra;
   const b0 = get(beta, 0);
   const bExtra = hasExtra ? get(beta, 1) : 0;
-  const p = lag1 + lags;
-  for (let j = 0; j < p; j++) put(gradient, j, 0);
+  const r = residual - (<usize>first << 3); // r(t) = get(r, t)
+  const v0 = f64x2.splat(b0);
+  const vExtra = f64x2.splat(bExtra);
+  let t = first;
+  for (; t + 8 <= end; t += 8) {
+    const at = u + (<usize>t << 3);
+    let r10 = f64x2.sub(v128.load(at), v0);
+    let r32 = f64x2.sub(v128.load(at, 16), v0);
+    let r54 = f64x2.sub(v128.load(at, 32), v0);
+    let r76 = f64x2.sub(v128.load(at, 48), v0);
+    if (hasExtra) {
+      const e = extra + (<usize>t << 3);
+      r10 = f64x2.sub(r10, f64x2.mul(vExtra, v128.load(e)));
+      r32 = f64x2.sub(r32, f64x2.mul(vExtra, v128.load(e, 16)));
+      r54 = f64x2.sub(r54, f64x2.mul(vExtra, v128.load(e, 32)));
+      r76 = f64x2.sub(r76, f64x2.mul(vExtra, v128.load(e, 48)));
+    }
+    for (let l = 1; l <= lags; l++) {
+      const b = f64x2.splat(get(beta, lag1 + l - 1));
+      const back = at - (<usize>l << 3);
+      r10 = f64x2.sub(r10, f64x2.mul(b, v128.load(back)));
+      r32 = f64x2.sub(r32, f64x2.mul(b, v128.load(back, 16)));
+      r54 = f64x2.sub(r54, f64x2.mul(b, v128.load(back, 32)));
+      r76 = f64x2.sub(r76, f64x2.mul(b, v128.load(back, 48)));
+    }
+    const out = r + (<usize>t << 3);
+    v128.store(out, r10);
+    v128.store(out, r32, 16);
+    v128.store(out, r54, 32);
+    v128.store(out, r76, 48);
+  }
+  for (; t < end; t++) {
+    let rt = get(u, t) - b0;
+    if (hasExtra) rt -= bExtra * get(extra, t);
+    for (let l = 1; l <= lags; l++) rt -= get(beta, lag1 + l - 1) * get(u, t - l);
+    put(r, t, rt);
+  }
+  let ssr: f64 = 0;
+  for (let l = 1; l == 1 || l <= lags; l += 8) {
+    const s = residualProducts8(r, u, extra, hasExtra, first, end, l, min<i32>(8, lags + 1 - l), gradient, lag1);
+    if (l == 1) ssr = s;
+  }
+  return ssr;
+}
+
+/**
+ * g_{E+l+j} = Σ_t u_{t−l−j} r_t for lags l..l+count−1 (count ≤ 8; lanes as in laggedProducts8,
+ * a short block still running all eight); the pass at l = 1 also forms g_0 = Σ r_t, the extra's
+ * Σ e_t r_t and returns Σ r_t² (each in increasing t).
+ */
+function residualProducts8(
+  r: usize,
+  u: usize,
+  extra: usize,
+  hasExtra: i32,
+  first: i32,
+  end: i32,
+  l: i32,
+  count: i32,
+  gradient: usize,
+  lag1: i32,
+): f64 {
+  let s10 = f64x2.splat(0);
+  let s32 = f64x2.splat(0);
+  let s54 = f64x2.splat(0);
+  let s76 = f64x2.splat(0);
   let ssr: f64 = 0;
   let g0: f64 = 0;
   let gExtra: f64 = 0;
-  for (let t = first; t < end; t++) {
-    let r = get(u, t) - b0;
-    if (hasExtra) r -= bExtra * get(extra, t);
-    for (let l = 1; l <= lags; l++) r -= get(beta, lag1 + l - 1) * get(u, t - l);
-    ssr += r * r;
-    g0 += r;
-    if (hasExtra) gExtra += get(extra, t) * r;
-    for (let l = 1; l <= lags; l++) put(gradient, lag1 + l - 1, get(gradient, lag1 + l - 1) + get(u, t - l) * r);
+  if (l == 1) {
+    if (hasExtra) {
+      for (let t = first; t < end; t++) {
+        const rt = get(r, t);
+        ssr += rt * rt;
+        g0 += rt;
+        gExtra += get(extra, t) * rt;
+        const a = f64x2.splat(rt);
+        const b = u + (<usize>(t - l - 7) << 3);
+        s76 = f64x2.add(s76, f64x2.mul(v128.load(b), a));
+        s54 = f64x2.add(s54, f64x2.mul(v128.load(b, 16), a));
+        s32 = f64x2.add(s32, f64x2.mul(v128.load(b, 32), a));
+        s10 = f64x2.add(s10, f64x2.mul(v128.load(b, 48), a));
+      }
+    } else {
+      for (let t = first; t < end; t++) {
+        const rt = get(r, t);
+        ssr += rt * rt;
+        g0 += rt;
+        const a = f64x2.splat(rt);
+        const b = u + (<usize>(t - l - 7) << 3);
+        s76 = f64x2.add(s76, f64x2.mul(v128.load(b), a));
+        s54 = f64x2.add(s54, f64x2.mul(v128.load(b, 16), a));
+        s32 = f64x2.add(s32, f64x2.mul(v128.load(b, 32), a));
+        s10 = f64x2.add(s10, f64x2.mul(v128.load(b, 48), a));
+      }
+    }
+    put(gradient, 0, g0);
+    if (hasExtra) put(gradient, 1, gExtra);
+  } else {
+    for (let t = first; t < end; t++) {
+      const a = f64x2.splat(get(r, t));
+      const b = u + (<usize>(t - l - 7) << 3);
+      s76 = f64x2.add(s76, f64x2.mul(v128.load(b), a));
+      s54 = f64x2.add(s54, f64x2.mul(v128.load(b, 16), a));
+      s32 = f64x2.add(s32, f64x2.mul(v128.load(b, 32), a));
+      s10 = f64x2.add(s10, f64x2.mul(v128.load(b, 48), a));
+    }
   }
-  put(gradient, 0, g0);
-  if (hasExtra) put(gradient, 1, gExtra);
+  const g = lag1 + l - 1;
+  if (count > 0) put(gradient, g, f64x2.extract_lane(s10, 1));
+  if (count > 1) put(gradient, g + 1, f64x2.extract_lane(s10, 0));
+  if (count > 2) put(gradient, g + 2, f64x2.extract_lane(s32, 1));
+  if (count > 3) put(gradient, g + 3, f64x2.extract_lane(s32, 0));
+  if (count > 4) put(gradient, g + 4, f64x2.extract_lane(s54, 1));
+  if (count > 5) put(gradient, g + 5, f64x2.extract_lane(s54, 0));
+  if (count > 6) put(gradient, g + 6, f64x2.extract_lane(s76, 1));
+  if (count > 7) put(gradient, g + 7, f64x2.extract_lane(s76, 0));
   return ssr;
 }
 

@@ -18,7 +18,7 @@ export interface KernelExports {
   /** Nested least squares from the (k+1)² augmented Gram matrix: 1 with [ω, norms, R diagonal, z, R, ssr] at `out`, 0 when a column or pivot is not positive. */
   nestedCholesky(gram: number, size: number, out: number): number;
   /** The float64s of `laggedLeastSquares`' work region for p columns. */
-  laggedWorkSize(p: number): number;
+  laggedWorkSize(p: number, rows: number): number;
   /** The certified lag-design fit: 1 with [ssr, η, β (p), R (p×p)] at `work`, 0 when refused. */
   laggedLeastSquares(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, maxEta: number, gramError: number, work: number): number;
   /** acovf(adjusted, demeaned) γ(0..want) of `x[0..n)` around `mean` into `out`; `centered` n values of scratch (kernels/dynamics-autocovariance.ts). */

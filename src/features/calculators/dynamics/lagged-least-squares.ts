@@ -62,7 +62,7 @@ export function laggedLeastSquares(
   const fn = kernels().fn;
   const uAt = seriesBuffer.copyIn(u);
   const extraAt = extra === null ? 0 : extraBuffer.copyIn(extra);
-  const work = workBuffer.pointer(fn.laggedWorkSize(p));
+  const work = workBuffer.pointer(fn.laggedWorkSize(p, rows));
   if (!fn.laggedLeastSquares(uAt, extraAt, hasExtra, first, end, lags, maxEta, gramError, work)) return null;
   const out = workBuffer.view(2 + p + p * p);
   return { beta: out.slice(2, 2 + p), ssr: out[0]!, rows, r: out.slice(2 + p), eta: out[1]! };
