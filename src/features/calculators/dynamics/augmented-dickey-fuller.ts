@@ -24,7 +24,7 @@ import type { ParamSet } from '../../params.js';
 import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput, type NestedLeastSquares } from '../../numeric/householder-qr.js';
 import { relativeSsrErrorBound } from './gram-least-squares.js';
-import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
+import { laggedLeastSquaresInKernel, solveLowerTransposed } from './lagged-least-squares.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
 import { numpyMean } from '../../numeric/pairwise-sum.js';
@@ -43,8 +43,6 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 const seriesBuffer = new KernelBuffer();
 const shiftedBuffer = new KernelBuffer();
-const lagSeriesBuffer = new KernelBuffer();
-const lagLevelBuffer = new KernelBuffer();
 const lagSearchBuffer = new KernelBuffer();
 
 /**
@@ -204,8 +202,7 @@ export function gramLagSearch(
   const k = size - 1;
   const fn = kernels().fn;
   const work = lagSearchBuffer.pointer(fn.adfLagSearchSize(maxlag));
-  const uAt = lagSeriesBuffer.copyIn(series.u);
-  if (!fn.adfLagCandidates(uAt, lagLevelBuffer.copyIn(series.level), first, n, maxlag, work)) return null;
+  if (!fn.adfLagCandidates(series.u, series.level, first, n, maxlag, work)) return null;
   // The work region: the Gram matrix (size²), then ω, column norms, R's diagonal, z, R, ssr.
   const memory = kernels().f64;
   const at = work / 8;
@@ -219,12 +216,13 @@ export function gramLagSearch(
 }
 
 /**
- * The ADF regressors as series indexed by t: u_t = Δx_t − Δ̄ and the level L_t = x_{t−1} − x̄
- * (u_0 = 0 is never read: the earliest row of any fit uses u_1).
+ * The ADF regressors as series indexed by t, left in kernel memory (byte pointers, n values
+ * each): u_t = Δx_t − Δ̄ and the level L_t = x_{t−1} − x̄ (u_0 = 0 is never read: the earliest
+ * row of any fit uses u_1). Valid until the next `shiftedSeries` call (one region, reused).
  */
 export interface ShiftedSeries {
-  readonly u: Float64Array;
-  readonly level: Float64Array;
+  readonly u: number;
+  readonly level: number;
 }
 
 /** The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x has a NaN or an infinity. */
@@ -232,8 +230,7 @@ function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries | null {
   const n = x.length;
   const out = shiftedBuffer.pointer(2 * n);
   if (!kernels().fn.adfSeries(seriesBuffer.copyIn(x), n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
-  const both = shiftedBuffer.view(2 * n);
-  return { u: both.slice(0, n), level: both.slice(n) };
+  return { u: out, level: out + 8 * n };
 }
 
 /**
@@ -251,8 +248,7 @@ export function gramRefit(
 ): AdfResult | null {
   if (series === null) return null;
   const n = x.length;
-  const { u, level } = series;
-  const fit = laggedLeastSquares(u, level, usedlag + 1, n, usedlag, 1e-11);
+  const fit = laggedLeastSquaresInKernel(series.u, series.level, usedlag + 1, n, usedlag, 1e-11);
   if (fit === null) return null;
   const q = usedlag + 2;
   const w = new Float64Array(q);
