@@ -190,24 +190,55 @@ function choleskyUpper(r: usize, size: i32): i32 {
 
 /**
  * ω = ‖(R·D)⁻¹‖_F of the leading k×k block of the upper-triangular R (row stride `stride`),
- * D = diag(1/norms): Σ_ij (norms_i·(R⁻¹)_ij)² with R⁻¹ by substitution column by column.
- * `scratch` holds 2k values.
+ * D = diag(1/norms): Σ_ij (norms_i·(R⁻¹)_ij)² with R⁻¹ by substitution column by column, the
+ * column sums added to the total in column order. Columns j and j+1 run side by side in the
+ * lanes of f64x2 (each lane the scalar recurrence's operations in its order; column j+1's extra
+ * last term, l = j+1, subtracted in its lane alone). `scratch` holds 3k values.
  */
 function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch: usize): f64 {
   const reciprocal = scratch;
-  const w = scratch + (<usize>k << 3);
+  const w = scratch + (<usize>k << 3); // pairs (w_l of column j, w_l of column j+1), l ≤ j+1
   for (let i = 0; i < k; i++) put(reciprocal, i, 1 / get(r, i * stride + i));
   let sum: f64 = 0;
-  for (let j = 0; j < k; j++) {
-    put(w, j, get(reciprocal, j));
-    const first = get(norms, j) * get(w, j);
+  let j = 0;
+  for (; j + 1 < k; j += 2) {
+    const J = j + 1;
+    // column J's first two rows (i = J, i = j), column j's i = j
+    const wJJ = get(reciprocal, J);
+    const firstJ = get(norms, J) * wJJ;
+    let columnJ = firstJ * firstJ;
+    const sJ: f64 = 0 - get(r, j * stride + J) * wJJ;
+    const wJj = sJ * get(reciprocal, j);
+    const scaledJ = get(norms, j) * wJj;
+    columnJ += scaledJ * scaledJ;
+    const wjj = get(reciprocal, j);
+    const firstj = get(norms, j) * wjj;
+    let columns = f64x2.replace_lane(f64x2.splat(firstj * firstj), 1, columnJ);
+    v128.store(w + (<usize>j << 4), f64x2.replace_lane(f64x2.splat(wjj), 1, wJj));
+    for (let i = j - 1; i >= 0; i--) {
+      let s2 = f64x2.splat(0);
+      const rowI = i * stride;
+      for (let l = i + 1; l <= j; l++) s2 = f64x2.sub(s2, f64x2.mul(f64x2.splat(get(r, rowI + l)), v128.load(w + (<usize>l << 4))));
+      s2 = f64x2.replace_lane(s2, 1, f64x2.extract_lane(s2, 1) - get(r, rowI + J) * wJJ);
+      const wi = f64x2.mul(s2, f64x2.splat(get(reciprocal, i)));
+      v128.store(w + (<usize>i << 4), wi);
+      const scaled = f64x2.mul(f64x2.splat(get(norms, i)), wi);
+      columns = f64x2.add(columns, f64x2.mul(scaled, scaled));
+    }
+    sum += f64x2.extract_lane(columns, 0);
+    sum += f64x2.extract_lane(columns, 1);
+  }
+  if (j < k) {
+    // the last column alone, its w in the pairs' first lanes
+    put(w, 2 * j, get(reciprocal, j));
+    const first = get(norms, j) * get(w, 2 * j);
     let column = first * first;
     for (let i = j - 1; i >= 0; i--) {
       let s: f64 = 0;
       const rowI = i * stride;
-      for (let l = i + 1; l <= j; l++) s -= get(r, rowI + l) * get(w, l);
-      put(w, i, s * get(reciprocal, i));
-      const scaled = get(norms, i) * get(w, i);
+      for (let l = i + 1; l <= j; l++) s -= get(r, rowI + l) * get(w, 2 * l);
+      put(w, 2 * i, s * get(reciprocal, i));
+      const scaled = get(norms, i) * get(w, 2 * i);
       column += scaled * scaled;
     }
     sum += column;
@@ -220,7 +251,7 @@ function scaledInverseNorm(r: usize, stride: i32, k: i32, norms: usize, scratch:
  * `rows` rows.
  */
 export function laggedWorkSize(p: i32, rows: i32): i32 {
-  return 2 + p + p * p + (p + 1) * (p + 1) + 5 * p + rows;
+  return 2 + p + p * p + (p + 1) * (p + 1) + 6 * p + rows;
 }
 
 /**
@@ -249,7 +280,7 @@ export function laggedLeastSquares(
   const gradient = norms + (<usize>p << 3);
   const correction = gradient + (<usize>p << 3);
   const scratch = correction + (<usize>p << 3);
-  const residual = scratch + (<usize>(2 * p) << 3);
+  const residual = scratch + (<usize>(3 * p) << 3);
   laggedGram(u, extra, hasExtra, first, end, lags, gram);
   for (let j = 0; j < p; j++) {
     const d = get(gram, j * size + j);
@@ -457,7 +488,7 @@ function solveLowerTransposed(r: usize, p: i32, b: usize): void {
 
 /** The float64s of `nestedCholesky`'s output region for k columns. */
 export function nestedCholeskySize(k: i32): i32 {
-  return 1 + 3 * k + k * k + (k + 1) + (k + 1) * (k + 1) + 2 * k;
+  return 1 + 3 * k + k * k + (k + 1) + (k + 1) * (k + 1) + 3 * k;
 }
 
 /**
