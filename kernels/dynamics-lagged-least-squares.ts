@@ -21,7 +21,16 @@ export function laggedGram(u: usize, extra: usize, hasExtra: i32, first: i32, en
   const size = lags + 2 + hasExtra;
   const response = size - 1;
   put(gram, 0, <f64>(end - first));
-  for (let l = 0; l <= lags; l += 8) laggedProducts8(u, extra, hasExtra, first, end, l, min<i32>(8, lags + 1 - l), gram, size);
+  for (let l = 0; l <= lags; ) {
+    const count = lags + 1 - l;
+    if (!hasExtra && count > 8) {
+      laggedProducts16(u, u, first, end, l, min<i32>(16, count), gram, response, size, response * size + response, l == 0 ? response : -1);
+      l += 16;
+    } else {
+      laggedProducts8(u, extra, hasExtra, first, end, l, min<i32>(8, count), gram, size);
+      l += 8;
+    }
+  }
   // σ(0) (from the first pass), then σ(l) and S(j, l) by the window-shift recurrences.
   let sum = get(gram, response);
   for (let k = 1; k <= lags; k++) {
@@ -151,6 +160,92 @@ function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end:
       put(gram, size + 1, sumEE);
     }
   }
+}
+
+/**
+ * Sixteen lags in one pass without an extra regressor: Σ_t y_t x_{t−l−j}, j = 0..count−1
+ * (count ≤ 16, each sum in increasing t; the f64x2 loaded at x_{t−l−15+2k} holds lags
+ * (15−2k, 14−2k); a short block runs all sixteen lanes, reading up to fifteen values before x_0,
+ * which kernel memory always has, and drops the unused ones), stored at out[base + (l+j)·stride]
+ * (out[zeroAt] for lag 0). When sumAt ≥ 0 the pass also stores Σ_t y_t at out[sumAt] and returns
+ * Σ_t y_t² (in increasing t); else it returns 0.
+ */
+function laggedProducts16(
+  y: usize,
+  x: usize,
+  first: i32,
+  end: i32,
+  l: i32,
+  count: i32,
+  out: usize,
+  base: i32,
+  stride: i32,
+  zeroAt: i32,
+  sumAt: i32,
+): f64 {
+  let a0 = f64x2.splat(0);
+  let a1 = f64x2.splat(0);
+  let a2 = f64x2.splat(0);
+  let a3 = f64x2.splat(0);
+  let a4 = f64x2.splat(0);
+  let a5 = f64x2.splat(0);
+  let a6 = f64x2.splat(0);
+  let a7 = f64x2.splat(0);
+  let sum: f64 = 0;
+  let squares: f64 = 0;
+  if (sumAt >= 0) {
+    for (let t = first; t < end; t++) {
+      const yt = get(y, t);
+      squares += yt * yt;
+      sum += yt;
+      const v = f64x2.splat(yt);
+      const b = x + (<usize>(t - l - 15) << 3);
+      a0 = f64x2.add(a0, f64x2.mul(v128.load(b), v));
+      a1 = f64x2.add(a1, f64x2.mul(v128.load(b, 16), v));
+      a2 = f64x2.add(a2, f64x2.mul(v128.load(b, 32), v));
+      a3 = f64x2.add(a3, f64x2.mul(v128.load(b, 48), v));
+      a4 = f64x2.add(a4, f64x2.mul(v128.load(b, 64), v));
+      a5 = f64x2.add(a5, f64x2.mul(v128.load(b, 80), v));
+      a6 = f64x2.add(a6, f64x2.mul(v128.load(b, 96), v));
+      a7 = f64x2.add(a7, f64x2.mul(v128.load(b, 112), v));
+    }
+    put(out, sumAt, sum);
+  } else {
+    for (let t = first; t < end; t++) {
+      const v = f64x2.splat(get(y, t));
+      const b = x + (<usize>(t - l - 15) << 3);
+      a0 = f64x2.add(a0, f64x2.mul(v128.load(b), v));
+      a1 = f64x2.add(a1, f64x2.mul(v128.load(b, 16), v));
+      a2 = f64x2.add(a2, f64x2.mul(v128.load(b, 32), v));
+      a3 = f64x2.add(a3, f64x2.mul(v128.load(b, 48), v));
+      a4 = f64x2.add(a4, f64x2.mul(v128.load(b, 64), v));
+      a5 = f64x2.add(a5, f64x2.mul(v128.load(b, 80), v));
+      a6 = f64x2.add(a6, f64x2.mul(v128.load(b, 96), v));
+      a7 = f64x2.add(a7, f64x2.mul(v128.load(b, 112), v));
+    }
+  }
+  putProduct(out, base, stride, zeroAt, l, 0, count, f64x2.extract_lane(a7, 1));
+  putProduct(out, base, stride, zeroAt, l, 1, count, f64x2.extract_lane(a7, 0));
+  putProduct(out, base, stride, zeroAt, l, 2, count, f64x2.extract_lane(a6, 1));
+  putProduct(out, base, stride, zeroAt, l, 3, count, f64x2.extract_lane(a6, 0));
+  putProduct(out, base, stride, zeroAt, l, 4, count, f64x2.extract_lane(a5, 1));
+  putProduct(out, base, stride, zeroAt, l, 5, count, f64x2.extract_lane(a5, 0));
+  putProduct(out, base, stride, zeroAt, l, 6, count, f64x2.extract_lane(a4, 1));
+  putProduct(out, base, stride, zeroAt, l, 7, count, f64x2.extract_lane(a4, 0));
+  putProduct(out, base, stride, zeroAt, l, 8, count, f64x2.extract_lane(a3, 1));
+  putProduct(out, base, stride, zeroAt, l, 9, count, f64x2.extract_lane(a3, 0));
+  putProduct(out, base, stride, zeroAt, l, 10, count, f64x2.extract_lane(a2, 1));
+  putProduct(out, base, stride, zeroAt, l, 11, count, f64x2.extract_lane(a2, 0));
+  putProduct(out, base, stride, zeroAt, l, 12, count, f64x2.extract_lane(a1, 1));
+  putProduct(out, base, stride, zeroAt, l, 13, count, f64x2.extract_lane(a1, 0));
+  putProduct(out, base, stride, zeroAt, l, 14, count, f64x2.extract_lane(a0, 1));
+  putProduct(out, base, stride, zeroAt, l, 15, count, f64x2.extract_lane(a0, 0));
+  return squares;
+}
+
+/** laggedProducts16's store of lag l + j (when j < count). */
+@inline function putProduct(out: usize, base: i32, stride: i32, zeroAt: i32, l: i32, j: i32, count: i32, v: f64): void {
+  if (j < count) put(out, l + j == 0 ? zeroAt : base + (l + j) * stride, v);
 }
 
 /**
@@ -386,9 +481,18 @@ function residualGradient(
     put(r, t, rt);
   }
   let ssr: f64 = 0;
-  for (let l = 1; l == 1 || l <= lags; l += 8) {
-    const s = residualProducts8(r, u, extra, hasExtra, first, end, l, min<i32>(8, lags + 1 - l), gradient, lag1);
-    if (l == 1) ssr = s;
+  for (let l = 1; l == 1 || l <= lags; ) {
+    const count = lags + 1 - l;
+    const firstBlock = l == 1;
+    let s: f64;
+    if (!hasExtra && count > 8) {
+      s = laggedProducts16(r, u, first, end, l, min<i32>(16, count), gradient, 0, 1, 0, l == 1 ? 0 : -1);
+      l += 16;
+    } else {
+      s = residualProducts8(r, u, extra, hasExtra, first, end, l, min<i32>(8, count), gradient, lag1);
+      l += 8;
+    }
+    if (firstBlock) ssr = s;
   }
   return ssr;
 }
