@@ -302,8 +302,8 @@ function referenceTrend(y: number[]): number[] {
   return [slope, yMean - slope * xMean, r, stderr, stderr * Math.sqrt(ssxm + xMean * xMean)];
 }
 
-test('nestedQr: odd and even row counts, a zero column, more columns than rows', () => {
-  for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12]] as const) {
+test('nestedQr: odd and even row counts, a zero column, more columns than rows, four-column reflection blocks and their remainders', () => {
+  for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12], [101, 22], [40, 9]] as const) {
     const columns = Array.from({ length: n }, () => normals(m));
     if (n > 2) columns[1] = new Float64Array(m); // numerically zero column
     if (n > 3) columns[3] = Float64Array.from(columns[0]!); // dependent column
