@@ -129,10 +129,13 @@ function informationCriterion(nobs: number, ssr: number, rank: number, mode: 'ai
   return mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
 }
 
+/** bestLagByCriterion's criteria, reused (grown when a longer lag range comes). */
+let criteria = new Float64Array(32);
+
 /**
  * The lag minimising the criterion (Python's min over (ic, lag): ties go to the smaller lag) on
- * `nobs` rows, model p's SSR being `ssr[p + 2]` and its rank `ranks[p]` (p + 2 when `ranks` is
- * null: every column certified of full rank).
+ * `nobs` rows, model p's SSR being `ssr[ssrFrom + p + 2]` and its rank `ranks[p]` (p + 2 when
+ * `ranks` is null: every column certified of full rank).
  */
 function bestLagByCriterion(
   nobs: number,
@@ -140,12 +143,14 @@ function bestLagByCriterion(
   ranks: ArrayLike<number> | null,
   maxlag: number,
   mode: 'aic' | 'bic',
+  ssrFrom = 0,
 ): { lag: number; gap: number } {
   let best = NaN;
   let bestLag = 0;
-  const ics = new Float64Array(maxlag + 1);
+  if (criteria.length <= maxlag) criteria = new Float64Array(2 * (maxlag + 1));
+  const ics = criteria;
   for (let p = 0; p <= maxlag; p++) {
-    const ic = informationCriterion(nobs, ssr[p + 2]!, ranks === null ? p + 2 : ranks[p]!, mode);
+    const ic = informationCriterion(nobs, ssr[ssrFrom + p + 2]!, ranks === null ? p + 2 : ranks[p]!, mode);
     ics[p] = ic;
     if (p === 0 || ic < best) {
       best = ic;
@@ -207,11 +212,11 @@ export function gramLagSearch(
   const memory = kernels().f64;
   const at = work / 8;
   const out = at + size * size;
-  const ssr = memory.subarray(out + 1 + 3 * k + k * k, out + 1 + 3 * k + k * k + k + 1);
+  const ssrFrom = out + 1 + 3 * k + k * k; // ssr[0..k] in kernel memory, read in place
   const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
-  const relativeSsrError = relativeSsrErrorBound(k, gramError, memory[out]!, memory[at + size * size - 1]!, ssr[k]!);
+  const relativeSsrError = relativeSsrErrorBound(k, gramError, memory[out]!, memory[at + size * size - 1]!, memory[ssrFrom + k]!);
   if (!(relativeSsrError < 1e-6)) return null;
-  const { lag, gap } = bestLagByCriterion(rows, ssr, null, maxlag, mode);
+  const { lag, gap } = bestLagByCriterion(rows, memory, null, maxlag, mode, ssrFrom);
   return gap > 4 * rows * relativeSsrError ? lag : null;
 }
 

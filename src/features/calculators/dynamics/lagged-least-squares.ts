@@ -72,8 +72,10 @@ export function laggedLeastSquaresInKernel(uAt: number, extraAt: number, first: 
   const fn = kernels().fn;
   const work = workBuffer.pointer(fn.laggedWorkSize(p, rows));
   if (!fn.laggedLeastSquares(uAt, extraAt, hasExtra, first, end, lags, maxEta, gramError, work)) return null;
-  const out = workBuffer.view(2 + p + p * p);
-  return { beta: out.slice(2, 2 + p), ssr: out[0]!, rows, r: out.slice(2 + p), eta: out[1]! };
+  // read straight from kernel memory (p varies between callers: a view per call would allocate)
+  const memory = kernels().f64;
+  const at = work / 8;
+  return { beta: memory.slice(at + 2, at + 2 + p), ssr: memory[at]!, rows, r: memory.slice(at + 2 + p, at + 2 + p + p * p), eta: memory[at + 1]! };
 }
 
 /** Solves Rᵀ v = b in place (R upper triangular, p×p row-major). */
