@@ -20,6 +20,7 @@ import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js'
 import { linearTrendRegression } from '../../src/features/numeric/linear-regression.js';
 import { numpyMean, numpyVariance, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
 import { Random } from '../../src/util/random.js';
+import { KernelBuffer, kernels } from '../../src/util/wasm-kernels.js';
 
 function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
@@ -301,6 +302,31 @@ function referenceTrend(y: number[]): number[] {
   const stderr = Math.sqrt(((1 - r * r) * ssym) / ssxm / (n - 2));
   return [slope, yMean - slope * xMean, r, stderr, stderr * Math.sqrt(ssxm + xMean * xMean)];
 }
+
+test('trendSumsRows: every row equals trendSums of it alone (four-row blocks and the rest, n = 1..131, NaN)', () => {
+  const fn = kernels().fn;
+  const rowsBuffer = new KernelBuffer();
+  const sumsBuffer = new KernelBuffer();
+  const aloneBuffer = new KernelBuffer();
+  for (const n of [1, 2, 3, 7, 8, 9, 60, 120, 131]) {
+    for (let rows = 1; rows <= 9; rows++) {
+      const stride = n + (rows % 3); // rows need not be adjacent
+      const values = normals(rows * stride, 5, 100);
+      if (rows === 6 && n > 2) values[2 * stride + 1] = NaN;
+      const y = rowsBuffer.copyIn(values);
+      const sums = sumsBuffer.pointer(5 * rows);
+      fn.trendSumsRows(y, n, rows, stride, sums);
+      const got = Float64Array.from(kernels().f64.subarray(sums / 8, sums / 8 + 5 * rows));
+      const want = new Float64Array(5 * rows);
+      for (let r = 0; r < rows; r++) {
+        const alone = aloneBuffer.pointer(5);
+        fn.trendSums(y + 8 * r * stride, n, alone);
+        want.set(kernels().f64.subarray(alone / 8, alone / 8 + 5), 5 * r);
+      }
+      same(got, want, `n ${n}, rows ${rows}`);
+    }
+  }
+});
 
 test('nestedQr: odd and even row counts, a zero column, more columns than rows, four-column reflection blocks and their remainders', () => {
   for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12], [101, 22], [40, 9]] as const) {
