@@ -101,12 +101,18 @@ export function gramAutoregression(x: Float64Array, k: number): Float64Array | n
 const arKey = parameterMemoKeys('dynamics.ar');
 
 export const arCoefficient = combinerCalculator('ar_coefficient', (ctx: SeriesContext, params, out, offset) => {
+  // consecutive parameter sets share k (tsfresh's grid: coeff 0..10 of k = 10): one lookup each run
+  let fitK = NaN;
+  let fit: Float64Array | null = null;
   for (let i = 0; i < params.length; i++) {
     const k = num(params[i]!.k);
     const coeff = num(params[i]!.coeff);
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`ar_coefficient: k must be an integer >= 1, got ${k}`);
     if (!Number.isInteger(coeff) || coeff < 0) throw new RangeError(`ar_coefficient: coeff must be an integer >= 0, got ${coeff}`);
-    const fit = ctx.memo(arKey(k), () => fitAutoregression(ctx.x, k));
+    if (k !== fitK) {
+      fit = ctx.memo(arKey(k), () => fitAutoregression(ctx.x, k));
+      fitK = k;
+    }
     if (coeff > k) out[offset + i] = NaN;
     else if (fit === null) out[offset + i] = coeff < k ? NaN : 0;
     else out[offset + i] = fit[coeff]!;

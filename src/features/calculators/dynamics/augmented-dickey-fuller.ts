@@ -27,7 +27,6 @@ import { relativeSsrErrorBound } from './gram-least-squares.js';
 import { laggedLeastSquaresInKernel, solveLowerTransposed } from './lagged-least-squares.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
-import { numpyMean } from '../../numeric/pairwise-sum.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 export interface AdfResult {
@@ -88,8 +87,9 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   if (n === 0) return NAN_RESULT;
   const maxlag = adfMaxlag(n);
   if (maxlag < 0) return NAN_RESULT;
-  const shifts = adfShifts(x);
-  const series = shiftedSeries(x, shifts);
+  const xAt = seriesBuffer.copyIn(x); // one copy for the shifts and the shifted series
+  const shifts = adfShifts(x, xAt);
+  const series = shiftedSeries(x, shifts, xAt);
   if (series === null) return NAN_RESULT; // a NaN or infinity: statsmodels' MissingDataError
   let usedlag = maxlag;
   if (autolag !== null) {
@@ -108,10 +108,13 @@ export interface Shifts {
   readonly diff: number;
 }
 
-/** The design shifts of a series of at least two values. */
-export function adfShifts(x: Float64Array): Shifts {
+/**
+ * The design shifts of a series of at least two values (x̄ numpy's mean, summed in WebAssembly
+ * from `xAt`, a copy of x in kernel memory, made here when not given).
+ */
+export function adfShifts(x: Float64Array, xAt = seriesBuffer.copyIn(x)): Shifts {
   const n = x.length;
-  return { level: numpyMean(x), diff: (x[n - 1]! - x[0]!) / (n - 1) };
+  return { level: kernels().fn.statsPairwiseSum(xAt, n) / n, diff: (x[n - 1]! - x[0]!) / (n - 1) };
 }
 
 /** statsmodels' maximum lag (Schwert's rule capped at n//2 − 2); negative means "too short". */
@@ -230,11 +233,14 @@ export interface ShiftedSeries {
   readonly level: number;
 }
 
-/** The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x has a NaN or an infinity. */
-function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries | null {
+/**
+ * The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x
+ * has a NaN or an infinity; `xAt` a copy of x already in kernel memory, if the caller has one.
+ */
+function shiftedSeries(x: Float64Array, shifts: Shifts, xAt = seriesBuffer.copyIn(x)): ShiftedSeries | null {
   const n = x.length;
   const out = shiftedBuffer.pointer(2 * n);
-  if (!kernels().fn.adfSeries(seriesBuffer.copyIn(x), n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
+  if (!kernels().fn.adfSeries(xAt, n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
   return { u: out, level: out + 8 * n };
 }
 
