@@ -26,6 +26,9 @@ export function laggedGram(u: usize, extra: usize, hasExtra: i32, first: i32, en
     if (!hasExtra && count > 8) {
       laggedProducts16(u, u, first, end, l, min<i32>(16, count), gram, response, size, response * size + response, l == 0 ? response : -1);
       l += 16;
+    } else if (count <= 4) {
+      laggedProducts4(u, extra, hasExtra, first, end, l, count, gram, size);
+      l += 4;
     } else {
       laggedProducts8(u, extra, hasExtra, first, end, l, min<i32>(8, count), gram, size);
       l += 8;
@@ -153,6 +156,80 @@ function laggedProducts8(u: usize, extra: usize, hasExtra: i32, first: i32, end:
   if (count > 5) putLag(gram, size, hasExtra, l + 5, f64x2.extract_lane(s54, 0), f64x2.extract_lane(p54, 0));
   if (count > 6) putLag(gram, size, hasExtra, l + 6, f64x2.extract_lane(s76, 1), f64x2.extract_lane(p76, 1));
   if (count > 7) putLag(gram, size, hasExtra, l + 7, f64x2.extract_lane(s76, 0), f64x2.extract_lane(p76, 0));
+  if (l == 0) {
+    put(gram, size - 1, sumU);
+    if (hasExtra) {
+      put(gram, 1, sumE);
+      put(gram, size + 1, sumEE);
+    }
+  }
+}
+
+/**
+ * A last block of at most four lags, as laggedProducts8 with four lanes (two f64x2 sums per
+ * series instead of four: the ADF refit's few lags and the lag search's tail), the first pass's
+ * sums of u, e and e² included.
+ */
+function laggedProducts4(u: usize, extra: usize, hasExtra: i32, first: i32, end: i32, l: i32, count: i32, gram: usize, size: i32): void {
+  let s10 = f64x2.splat(0);
+  let s32 = f64x2.splat(0);
+  let p10 = f64x2.splat(0);
+  let p32 = f64x2.splat(0);
+  let sumU: f64 = 0;
+  let sumE: f64 = 0;
+  let sumEE: f64 = 0;
+  if (hasExtra) {
+    if (l == 0) {
+      for (let t = first; t < end; t++) {
+        const ut = get(u, t);
+        const et = get(extra, t);
+        sumU += ut;
+        sumE += et;
+        sumEE += et * et;
+        const a = f64x2.splat(ut);
+        const c = f64x2.splat(et);
+        const b = u + (<usize>(t - l - 3) << 3);
+        const u32 = v128.load(b);
+        const u10 = v128.load(b, 16);
+        s10 = f64x2.add(s10, f64x2.mul(a, u10));
+        s32 = f64x2.add(s32, f64x2.mul(a, u32));
+        p10 = f64x2.add(p10, f64x2.mul(c, u10));
+        p32 = f64x2.add(p32, f64x2.mul(c, u32));
+      }
+    } else {
+      for (let t = first; t < end; t++) {
+        const a = f64x2.splat(get(u, t));
+        const c = f64x2.splat(get(extra, t));
+        const b = u + (<usize>(t - l - 3) << 3);
+        const u32 = v128.load(b);
+        const u10 = v128.load(b, 16);
+        s10 = f64x2.add(s10, f64x2.mul(a, u10));
+        s32 = f64x2.add(s32, f64x2.mul(a, u32));
+        p10 = f64x2.add(p10, f64x2.mul(c, u10));
+        p32 = f64x2.add(p32, f64x2.mul(c, u32));
+      }
+    }
+  } else if (l == 0) {
+    for (let t = first; t < end; t++) {
+      const ut = get(u, t);
+      sumU += ut;
+      const a = f64x2.splat(ut);
+      const b = u + (<usize>(t - l - 3) << 3);
+      s32 = f64x2.add(s32, f64x2.mul(a, v128.load(b)));
+      s10 = f64x2.add(s10, f64x2.mul(a, v128.load(b, 16)));
+    }
+  } else {
+    for (let t = first; t < end; t++) {
+      const a = f64x2.splat(get(u, t));
+      const b = u + (<usize>(t - l - 3) << 3);
+      s32 = f64x2.add(s32, f64x2.mul(a, v128.load(b)));
+      s10 = f64x2.add(s10, f64x2.mul(a, v128.load(b, 16)));
+    }
+  }
+  putLag(gram, size, hasExtra, l, f64x2.extract_lane(s10, 1), f64x2.extract_lane(p10, 1));
+  if (count > 1) putLag(gram, size, hasExtra, l + 1, f64x2.extract_lane(s10, 0), f64x2.extract_lane(p10, 0));
+  if (count > 2) putLag(gram, size, hasExtra, l + 2, f64x2.extract_lane(s32, 1), f64x2.extract_lane(p32, 1));
+  if (count > 3) putLag(gram, size, hasExtra, l + 3, f64x2.extract_lane(s32, 0), f64x2.extract_lane(p32, 0));
   if (l == 0) {
     put(gram, size - 1, sumU);
     if (hasExtra) {
