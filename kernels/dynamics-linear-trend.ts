@@ -264,3 +264,64 @@ export function trendSums(y: usize, n: i32, sums: usize): void {
   put(sums, 3, sxy);
   put(sums, 4, syy);
 }
+
+/**
+ * `trendSums` of `rows` arrays of n values each, row r at y + r·rowStride float64s, into
+ * sums + 5r: four rows at a time side by side (x̄ and Σ dx² shared, each row's ȳ, Σ dx·dy and
+ * Σ dy² its own, every sum in increasing i as alone), the rest one by one.
+ */
+export function trendSumsRows(y: usize, n: i32, rows: i32, rowStride: i32, sums: usize): void {
+  const step = <usize>rowStride << 3;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const y0 = y + <usize>r * step;
+    const y1 = y0 + step;
+    const y2 = y1 + step;
+    const y3 = y2 + step;
+    const count = <f64>n;
+    const xMean = (count * <f64>(n - 1)) / 2 / count;
+    const m0 = pairwiseSum(y0, n) / count;
+    const m1 = pairwiseSum(y1, n) / count;
+    const m2 = pairwiseSum(y2, n) / count;
+    const m3 = pairwiseSum(y3, n) / count;
+    let sxx: f64 = 0;
+    let sxy0: f64 = 0;
+    let sxy1: f64 = 0;
+    let sxy2: f64 = 0;
+    let sxy3: f64 = 0;
+    let syy0: f64 = 0;
+    let syy1: f64 = 0;
+    let syy2: f64 = 0;
+    let syy3: f64 = 0;
+    for (let i = 0; i < n; i++) {
+      const dx = <f64>i - xMean;
+      sxx += dx * dx;
+      const d0 = get(y0, i) - m0;
+      const d1 = get(y1, i) - m1;
+      const d2 = get(y2, i) - m2;
+      const d3 = get(y3, i) - m3;
+      sxy0 += dx * d0;
+      sxy1 += dx * d1;
+      sxy2 += dx * d2;
+      sxy3 += dx * d3;
+      syy0 += d0 * d0;
+      syy1 += d1 * d1;
+      syy2 += d2 * d2;
+      syy3 += d3 * d3;
+    }
+    const out = sums + (<usize>(5 * r) << 3);
+    putTrendSums(out, xMean, m0, sxx, sxy0, syy0);
+    putTrendSums(out + 40, xMean, m1, sxx, sxy1, syy1);
+    putTrendSums(out + 80, xMean, m2, sxx, sxy2, syy2);
+    putTrendSums(out + 120, xMean, m3, sxx, sxy3, syy3);
+  }
+  for (; r < rows; r++) trendSums(y + <usize>r * step, n, sums + (<usize>(5 * r) << 3));
+}
+
+@inline function putTrendSums(out: usize, xMean: f64, yMean: f64, sxx: f64, sxy: f64, syy: f64): void {
+  put(out, 0, xMean);
+  put(out, 1, yMean);
+  put(out, 2, sxx);
+  put(out, 3, sxy);
+  put(out, 4, syy);
+}

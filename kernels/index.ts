@@ -11,7 +11,7 @@ export { spectrumMomentSums, coefficientValues } from './spectral-spectrum-terms
 export * from './stats-exports';
 export { laggedGram, laggedWorkSize, laggedLeastSquares, nestedCholeskySize, nestedCholesky } from './dynamics-lagged-least-squares';
 export { autocovariance } from './dynamics-autocovariance';
-export { chunkAggregates, trendSums } from './dynamics-linear-trend';
+export { chunkAggregates, trendSums, trendSumsRows } from './dynamics-linear-trend';
 export { friedrichBinMeans, quantileEdges } from './dynamics-friedrich';
 export { minNormSolve, polyfit } from './dynamics-min-norm';
 export { householderQr } from './dynamics-householder-qr';

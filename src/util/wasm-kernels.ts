@@ -17,8 +17,8 @@ export interface KernelExports {
   nestedCholeskySize(k: number): number;
   /** Nested least squares from the (k+1)² augmented Gram matrix: 1 with [ω, norms, R diagonal, z, R, ssr] at `out`, 0 when a column or pivot is not positive. */
   nestedCholesky(gram: number, size: number, out: number): number;
-  /** The float64s of `laggedLeastSquares`' work region for p columns. */
-  laggedWorkSize(p: number): number;
+  /** The float64s of `laggedLeastSquares`' work region for p columns and `rows` rows. */
+  laggedWorkSize(p: number, rows: number): number;
   /** The certified lag-design fit: 1 with [ssr, η, β (p), R (p×p)] at `work`, 0 when refused. */
   laggedLeastSquares(u: number, extra: number, hasExtra: number, first: number, end: number, lags: number, maxEta: number, gramError: number, work: number): number;
   /** acovf(adjusted, demeaned) γ(0..want) of `x[0..n)` around `mean` into `out`; `centered` n values of scratch (kernels/dynamics-autocovariance.ts). */
@@ -27,6 +27,8 @@ export interface KernelExports {
   chunkAggregates(x: number, n: number, kinds: number, chunkLen: number, out: number, scratch: number): void;
   /** linregress's sums of `y[0..n)` against 0..n−1 into `sums`: [x̄, ȳ, Σdx², Σdx·dy, Σdy²]. */
   trendSums(y: number, n: number, sums: number): void;
+  /** `trendSums` of `rows` arrays of n values, row r at y + r·rowStride float64s, into sums + 5r (kernels/dynamics-linear-trend.ts). */
+  trendSumsRows(y: number, n: number, rows: number, rowStride: number, sums: number): void;
   /** Friedrich's per-bin means of x_t and Δx_t (non-empty bins, in order) into `meansX`, `meansD`; returns how many (kernels/dynamics-friedrich.ts). */
   friedrichBinMeans(x: number, count: number, edges: number, r: number, work: number, meansX: number, meansD: number): number;
   /** pandas.qcut's r+1 edges of ascending `sorted[0..len)` without index `skip` (−1: none) into `edges`; 0 when two coincide. */

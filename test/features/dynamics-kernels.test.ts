@@ -20,6 +20,7 @@ import { polynomialRoots } from '../../src/features/numeric/polynomial-roots.js'
 import { linearTrendRegression } from '../../src/features/numeric/linear-regression.js';
 import { numpyMean, numpyVariance, pairwiseSum } from '../../src/features/numeric/pairwise-sum.js';
 import { Random } from '../../src/util/random.js';
+import { KernelBuffer, kernels } from '../../src/util/wasm-kernels.js';
 
 function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
@@ -29,7 +30,7 @@ function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: stri
 const rng = new Random(41);
 const normals = (n: number, scale = 1, offset = 0) => Float64Array.from({ length: n }, () => offset + scale * rng.normal());
 
-test('fillLaggedGram: every lag count 0..20 (eight-, two- and one-lag passes), with and without the extra regressor', () => {
+test('fillLaggedGram: every lag count 0..20 (full and short eight-lag passes), with and without the extra regressor', () => {
   const u = normals(90);
   const e = normals(90, 10, 3);
   for (let lags = 0; lags <= 20; lags++) {
@@ -82,6 +83,134 @@ test('laggedLeastSquares: refuses a constant series, certifies an AR fit whose �
   const qr = nestedQr([new Float64Array(398).fill(1), x.subarray(1, 399), x.subarray(0, 398)], x.subarray(2));
   for (let j = 0; j < 3; j++) assert.ok(Math.abs(fit.beta[j]! - qrBeta(qr.r, qr.z, 3)[j]!) < 1e-12, `β${j}`);
   assert.ok(Math.abs(fit.ssr - qr.ssr[3]!) < 1e-9 * qr.ssr[3]!);
+});
+
+/**
+ * lagged-least-squares.ts' certified fit written plainly in its kernel's order (the Gram matrix
+ * from fillLaggedGram, checked above): right-looking Cholesky, ω, R⁻¹z, then refinement steps
+ * whose residuals are formed row by row and whose sums run in increasing t.
+ */
+function laggedLeastSquaresReference(u: Float64Array, extra: Float64Array | null, first: number, end: number, lags: number, maxEta: number) {
+  const E = extra === null ? 0 : 1;
+  const p = 1 + E + lags;
+  const size = p + 1;
+  const a = new Float64Array(size * size);
+  fillLaggedGram(u, first, end, lags, extra === null ? [] : [extra], a);
+  const norms = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    const d = a[j * size + j]!;
+    if (!(d > 0)) return null;
+    norms[j] = Math.sqrt(d);
+  }
+  for (let i = 0; i < size; i++) {
+    const pivot = a[i * size + i]!;
+    if (i === size - 1) {
+      a[i * size + i] = pivot > 0 ? Math.sqrt(pivot) : 0;
+      break;
+    }
+    if (!(pivot > 0)) return null;
+    const rii = Math.sqrt(pivot);
+    a[i * size + i] = rii;
+    const inv = 1 / rii;
+    for (let j = i + 1; j < size; j++) a[i * size + j] = a[i * size + j]! * inv;
+    for (let j = i + 1; j < size; j++) for (let l = j; l < size; l++) a[j * size + l] = a[j * size + l]! - a[i * size + j]! * a[i * size + l]!;
+  }
+  let maxNorm = 0;
+  for (let j = 0; j < p; j++) maxNorm = Math.max(maxNorm, norms[j]!);
+  for (let j = 0; j < p; j++) if (!(Math.abs(a[j * size + j]!) > 1e-10 * maxNorm)) return null;
+  let sum = 0;
+  const w = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    w[j] = 1 / a[j * size + j]!;
+    let column = (norms[j]! * w[j]!) ** 2;
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let l = i + 1; l <= j; l++) s -= a[i * size + l]! * w[l]!;
+      w[i] = s * (1 / a[i * size + i]!);
+      column += (norms[i]! * w[i]!) ** 2;
+    }
+    sum += column;
+  }
+  const omega = Math.sqrt(sum);
+  const gramError = 2 * (end - first + 4 * lags + size) * (Number.EPSILON / 2);
+  const eta = p * gramError * omega * omega;
+  if (!(eta <= maxEta)) return null;
+  const r = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) for (let j = i; j < p; j++) r[i * p + j] = a[i * size + j]!;
+  const beta = new Float64Array(p);
+  for (let i = 0; i < p; i++) beta[i] = a[i * size + p]!;
+  const upper = (b: Float64Array) => {
+    for (let i = p - 1; i >= 0; i--) {
+      let s = b[i]!;
+      for (let j = i + 1; j < p; j++) s -= r[i * p + j]! * b[j]!;
+      b[i] = s / r[i * p + i]!;
+    }
+  };
+  upper(beta);
+  let certified = false;
+  let ssr = NaN;
+  for (let step = 0; step < 3 && !certified; step++) {
+    const g = new Float64Array(p);
+    let before = 0;
+    for (let t = first; t < end; t++) {
+      let rt = u[t]! - beta[0]!;
+      if (E) rt -= beta[1]! * extra![t]!;
+      for (let l = 1; l <= lags; l++) rt -= beta[E + l]! * u[t - l]!;
+      before += rt * rt;
+      g[0] += rt;
+      if (E) g[1] += extra![t]! * rt;
+      for (let l = 1; l <= lags; l++) g[E + l] += u[t - l]! * rt;
+    }
+    const c = Float64Array.from(g);
+    for (let i = 0; i < p; i++) {
+      let s = c[i]!;
+      for (let j = 0; j < i; j++) s -= r[j * p + i]! * c[j]!;
+      c[i] = s / r[i * p + i]!;
+    }
+    upper(c);
+    let delta = 0;
+    let norm = 0;
+    let decrease = 0;
+    for (let j = 0; j < p; j++) {
+      beta[j] = beta[j]! + c[j]!;
+      delta += (c[j]! * norms[j]!) ** 2;
+      norm += (beta[j]! * norms[j]!) ** 2;
+      decrease += c[j]! * g[j]!;
+    }
+    ssr = before - decrease;
+    certified = eta * Math.sqrt(delta) <= 1e-13 * Math.sqrt(norm);
+  }
+  return certified ? { beta, ssr, r, eta } : null;
+}
+
+test('laggedLeastSquares: equals the plain reference for lags 0..20, row counts of every remainder mod 8, with and without the extra, NaN and constant series', () => {
+  const u = new Float64Array(140);
+  for (let t = 1; t < 140; t++) u[t] = 0.6 * u[t - 1]! + rng.normal();
+  const e = normals(140, 4, 2);
+  let fits = 0;
+  for (let lags = 0; lags <= 20; lags++) {
+    for (const extra of [null, e]) {
+      for (let end = 120; end < 140; end += 3) {
+        for (const first of [lags, lags + 5]) {
+          const got = laggedLeastSquares(u, extra, first, end, lags, 1e-3);
+          const want = laggedLeastSquaresReference(u, extra, first, end, lags, 1e-3);
+          const what = `lags ${lags}, extra ${extra !== null}, rows ${first}..${end}`;
+          assert.equal(got === null, want === null, `${what}: certified`);
+          if (got === null || want === null) continue;
+          fits++;
+          same(got.beta, want.beta, `${what}: beta`);
+          same([got.ssr, got.eta], [want.ssr, want.eta], `${what}: ssr, eta`);
+          same(got.r, want.r, `${what}: R`);
+        }
+      }
+    }
+  }
+  assert.ok(fits > 500, `${fits} certified fits`);
+  const withNaN = Float64Array.from(u);
+  withNaN[100] = NaN;
+  assert.equal(laggedLeastSquares(withNaN, null, 3, 130, 3, 1e-3), null);
+  assert.equal(laggedLeastSquaresReference(withNaN, null, 3, 130, 3, 1e-3), null);
+  assert.equal(laggedLeastSquares(new Float64Array(60).fill(-2), e, 4, 60, 4, 1e-3), null);
 });
 
 function qrBeta(r: Float64Array, z: Float64Array, n: number): Float64Array {
@@ -174,8 +303,33 @@ function referenceTrend(y: number[]): number[] {
   return [slope, yMean - slope * xMean, r, stderr, stderr * Math.sqrt(ssxm + xMean * xMean)];
 }
 
-test('nestedQr: odd and even row counts, a zero column, more columns than rows', () => {
-  for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12]] as const) {
+test('trendSumsRows: every row equals trendSums of it alone (four-row blocks and the rest, n = 1..131, NaN)', () => {
+  const fn = kernels().fn;
+  const rowsBuffer = new KernelBuffer();
+  const sumsBuffer = new KernelBuffer();
+  const aloneBuffer = new KernelBuffer();
+  for (const n of [1, 2, 3, 7, 8, 9, 60, 120, 131]) {
+    for (let rows = 1; rows <= 9; rows++) {
+      const stride = n + (rows % 3); // rows need not be adjacent
+      const values = normals(rows * stride, 5, 100);
+      if (rows === 6 && n > 2) values[2 * stride + 1] = NaN;
+      const y = rowsBuffer.copyIn(values);
+      const sums = sumsBuffer.pointer(5 * rows);
+      fn.trendSumsRows(y, n, rows, stride, sums);
+      const got = Float64Array.from(kernels().f64.subarray(sums / 8, sums / 8 + 5 * rows));
+      const want = new Float64Array(5 * rows);
+      for (let r = 0; r < rows; r++) {
+        const alone = aloneBuffer.pointer(5);
+        fn.trendSums(y + 8 * r * stride, n, alone);
+        want.set(kernels().f64.subarray(alone / 8, alone / 8 + 5), 5 * r);
+      }
+      same(got, want, `n ${n}, rows ${rows}`);
+    }
+  }
+});
+
+test('nestedQr: odd and even row counts, a zero column, more columns than rows, four-column reflection blocks and their remainders', () => {
+  for (const [m, n] of [[1, 1], [2, 3], [5, 2], [6, 4], [7, 7], [31, 5], [64, 12], [101, 22], [40, 9]] as const) {
     const columns = Array.from({ length: n }, () => normals(m));
     if (n > 2) columns[1] = new Float64Array(m); // numerically zero column
     if (n > 3) columns[3] = Float64Array.from(columns[0]!); // dependent column

@@ -49,8 +49,17 @@ export function trendRegressionInKernel(y: number, n: number): LinearRegression 
   if (n <= 0) throw new RangeError('linregress needs at least one value');
   const at = sumsBuffer.pointer(5);
   kernels().fn.trendSums(y, n, at);
+  return trendRegressionFromSums(y, n, at);
+}
+
+/**
+ * linregress of the n values at kernel pointer `y` against 0..n−1 from their sums already at
+ * kernel pointer `sums` ([x̄, ȳ, Σ dx², Σ dx·dy, Σ dy²], as `trendSums` or `trendSumsRows` of
+ * kernels/dynamics-linear-trend.ts write them).
+ */
+export function trendRegressionFromSums(y: number, n: number, sums: number): LinearRegression {
   const memory = kernels().f64;
-  const s = at / 8;
+  const s = sums / 8;
   const inv = 1 / n;
   return finish(n, memory[s + 2]! * inv, memory[s + 3]! * inv, memory[s + 4]! * inv, memory[s]!, memory[s + 1]!, memory[y / 8]!, memory[y / 8 + Math.min(1, n - 1)]!);
 }

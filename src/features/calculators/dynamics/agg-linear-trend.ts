@@ -8,12 +8,12 @@
  *
  * Speed: a parameter list (tsfresh's grid asks 4 attributes of 12 (f_agg, chunk_len) pairs) is
  * compiled once into its distinct fits grouped by chunk length; one WebAssembly call per length
- * reduces the chunks for all its f_agg at once (kernels/dynamics-linear-trend.ts), one more per
- * fit forms linregress's sums, on the series copied in once.
+ * reduces the chunks for all its f_agg at once (kernels/dynamics-linear-trend.ts), one more forms
+ * linregress's sums of all of them (four side by side), on the series copied in once.
  */
 import type { SeriesContext } from '../../calculator.js';
 import { num, type ParamSet } from '../../params.js';
-import { trendRegressionInKernel, type LinearRegression } from '../../numeric/linear-regression.js';
+import { trendRegressionFromSums, trendRegressionInKernel, type LinearRegression } from '../../numeric/linear-regression.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 import { AGGREGATES, aggregate } from './aggregate.js';
 import { combinerCalculator } from './combiner.js';
@@ -26,6 +26,7 @@ const seriesBuffer = new KernelBuffer();
 const aggregatesBuffer = new KernelBuffer();
 const medianBuffer = new KernelBuffer();
 const scratchBuffer = new KernelBuffer();
+const sumsBuffer = new KernelBuffer();
 
 /**
  * The chunk aggregates of the series already copied to kernel pointer `x` (n values) for the
@@ -66,8 +67,17 @@ export function chunkTrend(x: Float64Array, fAgg: string, chunkLen: number): Lin
  * length serves every reduction of it), and, per output, which fit and attribute.
  */
 interface Plan {
-  /** Per distinct chunk length: the kernel kinds' bit mask and the fits (f_agg, kind or -1 for the median). */
-  readonly groups: readonly { readonly chunkLen: number; readonly kinds: number; readonly fits: readonly { readonly fit: number; readonly kind: number }[] }[];
+  /**
+   * Per distinct chunk length: the kernel kinds' bit mask, the first kind in it and how many
+   * kind rows span it (first..last), and the fits (f_agg, kind or -1 for the median).
+   */
+  readonly groups: readonly {
+    readonly chunkLen: number;
+    readonly kinds: number;
+    readonly firstKind: number;
+    readonly kindRows: number;
+    readonly fits: readonly { readonly fit: number; readonly kind: number }[];
+  }[];
   readonly fitCount: number;
   readonly fitOf: Int32Array;
   readonly attrOf: readonly (keyof LinearRegression)[];
@@ -98,14 +108,19 @@ function planFor(params: readonly ParamSet[]): Plan {
     fitOf[i] = f;
     attrOf.push(attr as keyof LinearRegression);
   });
-  const groups: { chunkLen: number; kinds: number; fits: { fit: number; kind: number }[] }[] = [];
+  const groups: { chunkLen: number; kinds: number; firstKind: number; kindRows: number; fits: { fit: number; kind: number }[] }[] = [];
   fits.forEach(({ fAgg, chunkLen }, fit) => {
     let group = groups.find((g) => g.chunkLen === chunkLen);
-    if (!group) groups.push((group = { chunkLen, kinds: 0, fits: [] }));
+    if (!group) groups.push((group = { chunkLen, kinds: 0, firstKind: 0, kindRows: 0, fits: [] }));
     const kind = KERNEL_KIND[fAgg] ?? -1;
     if (kind >= 0) group.kinds |= 1 << kind;
     group.fits.push({ fit, kind });
   });
+  for (const group of groups) {
+    if (group.kinds === 0) continue;
+    group.firstKind = 31 - Math.clz32(group.kinds & -group.kinds);
+    group.kindRows = 32 - Math.clz32(group.kinds) - group.firstKind;
+  }
   plan = { groups, fitCount: fits.length, fitOf, attrOf };
   plans.set(params, plan);
   return plan;
@@ -117,12 +132,22 @@ export const aggLinearTrend = combinerCalculator('agg_linear_trend', (ctx: Serie
   const n = x.length;
   const at = seriesBuffer.copyIn(x);
   const results: (LinearRegression | null)[] = new Array<LinearRegression | null>(plan.fitCount).fill(null);
-  for (const { chunkLen, kinds, fits } of plan.groups) {
+  for (const { chunkLen, kinds, firstKind, kindRows, fits } of plan.groups) {
     if (chunkLen >= n) continue;
     const m = Math.ceil(n / chunkLen);
-    const aggregates = kinds !== 0 ? chunkAggregatesInKernel(at, n, kinds, chunkLen) : 0;
+    let aggregates = 0;
+    let sums = 0;
+    if (kinds !== 0) {
+      // the reductions, then linregress's sums of every kind row first..last in one more call
+      aggregates = chunkAggregatesInKernel(at, n, kinds, chunkLen);
+      sums = sumsBuffer.pointer(5 * kindRows);
+      kernels().fn.trendSumsRows(aggregates + firstKind * m * 8, m, kindRows, m, sums);
+    }
     for (const { fit, kind } of fits) {
-      results[fit] = trendRegressionInKernel(kind >= 0 ? aggregates + kind * m * 8 : chunkMediansInKernel(x, chunkLen), m);
+      results[fit] =
+        kind >= 0
+          ? trendRegressionFromSums(aggregates + kind * m * 8, m, sums + (kind - firstKind) * 40)
+          : trendRegressionInKernel(chunkMediansInKernel(x, chunkLen), m);
     }
   }
   for (let i = 0; i < params.length; i++) {

@@ -25,8 +25,7 @@ import { num } from '../../params.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput } from '../../numeric/householder-qr.js';
 import { minNormLeastSquares } from '../../numeric/jacobi-svd.js';
 import { combinerCalculator } from './combiner.js';
-import { laggedLeastSquares } from './lagged-least-squares.js';
-import { numpyMean } from '../../numeric/pairwise-sum.js';
+import { laggedLeastSquaresInKernel } from './lagged-least-squares.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 const seriesBuffer = new KernelBuffer();
@@ -85,12 +84,12 @@ export function qrAutoregression(x: Float64Array, k: number): Float64Array {
  */
 export function gramAutoregression(x: Float64Array, k: number): Float64Array | null {
   const n = x.length;
-  const shift = numpyMean(x);
+  const fn = kernels().fn;
+  const xAt = seriesBuffer.copyIn(x);
+  const shift = fn.statsPairwiseSum(xAt, n) / n; // numpyMean(x), on the copy already in kernel memory
   const at = shiftedBuffer.pointer(n);
-  const wasm = kernels();
-  wasm.fn.shiftSeries(seriesBuffer.copyIn(x), n, shift, at);
-  const u = shiftedBuffer.view(n).slice();
-  const fit = laggedLeastSquares(u, null, k, n, k, 1e-3);
+  fn.shiftSeries(xAt, n, shift, at);
+  const fit = laggedLeastSquaresInKernel(at, 0, k, n, k, 1e-3);
   if (fit === null) return null;
   const params = fit.beta;
   let phiSum = 0;
@@ -102,12 +101,18 @@ export function gramAutoregression(x: Float64Array, k: number): Float64Array | n
 const arKey = parameterMemoKeys('dynamics.ar');
 
 export const arCoefficient = combinerCalculator('ar_coefficient', (ctx: SeriesContext, params, out, offset) => {
+  // consecutive parameter sets share k (tsfresh's grid: coeff 0..10 of k = 10): one lookup each run
+  let fitK = NaN;
+  let fit: Float64Array | null = null;
   for (let i = 0; i < params.length; i++) {
     const k = num(params[i]!.k);
     const coeff = num(params[i]!.coeff);
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`ar_coefficient: k must be an integer >= 1, got ${k}`);
     if (!Number.isInteger(coeff) || coeff < 0) throw new RangeError(`ar_coefficient: coeff must be an integer >= 0, got ${coeff}`);
-    const fit = ctx.memo(arKey(k), () => fitAutoregression(ctx.x, k));
+    if (k !== fitK) {
+      fit = ctx.memo(arKey(k), () => fitAutoregression(ctx.x, k));
+      fitK = k;
+    }
     if (coeff > k) out[offset + i] = NaN;
     else if (fit === null) out[offset + i] = coeff < k ? NaN : 0;
     else out[offset + i] = fit[coeff]!;

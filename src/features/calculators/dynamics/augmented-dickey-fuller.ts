@@ -24,10 +24,9 @@ import type { ParamSet } from '../../params.js';
 import { parameterMemoKeys, type SeriesContext } from '../../calculator.js';
 import { backSubstitute, nestedQrInKernel, nestedQrInput, type NestedLeastSquares } from '../../numeric/householder-qr.js';
 import { relativeSsrErrorBound } from './gram-least-squares.js';
-import { laggedLeastSquares, solveLowerTransposed } from './lagged-least-squares.js';
+import { laggedLeastSquaresInKernel, solveLowerTransposed } from './lagged-least-squares.js';
 import { combinerCalculator } from './combiner.js';
 import { mackinnonPValue } from './mackinnon.js';
-import { numpyMean } from '../../numeric/pairwise-sum.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
 export interface AdfResult {
@@ -43,8 +42,6 @@ const UNIT_ROUNDOFF = Number.EPSILON / 2;
 
 const seriesBuffer = new KernelBuffer();
 const shiftedBuffer = new KernelBuffer();
-const lagSeriesBuffer = new KernelBuffer();
-const lagLevelBuffer = new KernelBuffer();
 const lagSearchBuffer = new KernelBuffer();
 
 /**
@@ -90,8 +87,9 @@ export function augmentedDickeyFuller(x: Float64Array, autolag: string | null): 
   if (n === 0) return NAN_RESULT;
   const maxlag = adfMaxlag(n);
   if (maxlag < 0) return NAN_RESULT;
-  const shifts = adfShifts(x);
-  const series = shiftedSeries(x, shifts);
+  const xAt = seriesBuffer.copyIn(x); // one copy for the shifts and the shifted series
+  const shifts = adfShifts(x, xAt);
+  const series = shiftedSeries(x, shifts, xAt);
   if (series === null) return NAN_RESULT; // a NaN or infinity: statsmodels' MissingDataError
   let usedlag = maxlag;
   if (autolag !== null) {
@@ -110,10 +108,13 @@ export interface Shifts {
   readonly diff: number;
 }
 
-/** The design shifts of a series of at least two values. */
-export function adfShifts(x: Float64Array): Shifts {
+/**
+ * The design shifts of a series of at least two values (x̄ numpy's mean, summed in WebAssembly
+ * from `xAt`, a copy of x in kernel memory, made here when not given).
+ */
+export function adfShifts(x: Float64Array, xAt = seriesBuffer.copyIn(x)): Shifts {
   const n = x.length;
-  return { level: numpyMean(x), diff: (x[n - 1]! - x[0]!) / (n - 1) };
+  return { level: kernels().fn.statsPairwiseSum(xAt, n) / n, diff: (x[n - 1]! - x[0]!) / (n - 1) };
 }
 
 /** statsmodels' maximum lag (Schwert's rule capped at n//2 − 2); negative means "too short". */
@@ -131,10 +132,13 @@ function informationCriterion(nobs: number, ssr: number, rank: number, mode: 'ai
   return mode === 'aic' ? -2 * llf + 2 * rank : -2 * llf + Math.log(nobs) * rank;
 }
 
+/** bestLagByCriterion's criteria, reused (grown when a longer lag range comes). */
+let criteria = new Float64Array(32);
+
 /**
  * The lag minimising the criterion (Python's min over (ic, lag): ties go to the smaller lag) on
- * `nobs` rows, model p's SSR being `ssr[p + 2]` and its rank `ranks[p]` (p + 2 when `ranks` is
- * null: every column certified of full rank).
+ * `nobs` rows, model p's SSR being `ssr[ssrFrom + p + 2]` and its rank `ranks[p]` (p + 2 when
+ * `ranks` is null: every column certified of full rank).
  */
 function bestLagByCriterion(
   nobs: number,
@@ -142,12 +146,14 @@ function bestLagByCriterion(
   ranks: ArrayLike<number> | null,
   maxlag: number,
   mode: 'aic' | 'bic',
+  ssrFrom = 0,
 ): { lag: number; gap: number } {
   let best = NaN;
   let bestLag = 0;
-  const ics = new Float64Array(maxlag + 1);
+  if (criteria.length <= maxlag) criteria = new Float64Array(2 * (maxlag + 1));
+  const ics = criteria;
   for (let p = 0; p <= maxlag; p++) {
-    const ic = informationCriterion(nobs, ssr[p + 2]!, ranks === null ? p + 2 : ranks[p]!, mode);
+    const ic = informationCriterion(nobs, ssr[ssrFrom + p + 2]!, ranks === null ? p + 2 : ranks[p]!, mode);
     ics[p] = ic;
     if (p === 0 || ic < best) {
       best = ic;
@@ -204,36 +210,38 @@ export function gramLagSearch(
   const k = size - 1;
   const fn = kernels().fn;
   const work = lagSearchBuffer.pointer(fn.adfLagSearchSize(maxlag));
-  const uAt = lagSeriesBuffer.copyIn(series.u);
-  if (!fn.adfLagCandidates(uAt, lagLevelBuffer.copyIn(series.level), first, n, maxlag, work)) return null;
+  if (!fn.adfLagCandidates(series.u, series.level, first, n, maxlag, work)) return null;
   // The work region: the Gram matrix (size²), then ω, column norms, R's diagonal, z, R, ssr.
   const memory = kernels().f64;
   const at = work / 8;
   const out = at + size * size;
-  const ssr = memory.subarray(out + 1 + 3 * k + k * k, out + 1 + 3 * k + k * k + k + 1);
+  const ssrFrom = out + 1 + 3 * k + k * k; // ssr[0..k] in kernel memory, read in place
   const gramError = 2 * (rows + 4 * maxlag + size) * UNIT_ROUNDOFF;
-  const relativeSsrError = relativeSsrErrorBound(k, gramError, memory[out]!, memory[at + size * size - 1]!, ssr[k]!);
+  const relativeSsrError = relativeSsrErrorBound(k, gramError, memory[out]!, memory[at + size * size - 1]!, memory[ssrFrom + k]!);
   if (!(relativeSsrError < 1e-6)) return null;
-  const { lag, gap } = bestLagByCriterion(rows, ssr, null, maxlag, mode);
+  const { lag, gap } = bestLagByCriterion(rows, memory, null, maxlag, mode, ssrFrom);
   return gap > 4 * rows * relativeSsrError ? lag : null;
 }
 
 /**
- * The ADF regressors as series indexed by t: u_t = Δx_t − Δ̄ and the level L_t = x_{t−1} − x̄
- * (u_0 = 0 is never read: the earliest row of any fit uses u_1).
+ * The ADF regressors as series indexed by t, left in kernel memory (byte pointers, n values
+ * each): u_t = Δx_t − Δ̄ and the level L_t = x_{t−1} − x̄ (u_0 = 0 is never read: the earliest
+ * row of any fit uses u_1). Valid until the next `shiftedSeries` call (one region, reused).
  */
 export interface ShiftedSeries {
-  readonly u: Float64Array;
-  readonly level: Float64Array;
+  readonly u: number;
+  readonly level: number;
 }
 
-/** The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x has a NaN or an infinity. */
-function shiftedSeries(x: Float64Array, shifts: Shifts): ShiftedSeries | null {
+/**
+ * The shifted regressors (computed in WebAssembly, kernels/dynamics-series.ts), or null when x
+ * has a NaN or an infinity; `xAt` a copy of x already in kernel memory, if the caller has one.
+ */
+function shiftedSeries(x: Float64Array, shifts: Shifts, xAt = seriesBuffer.copyIn(x)): ShiftedSeries | null {
   const n = x.length;
   const out = shiftedBuffer.pointer(2 * n);
-  if (!kernels().fn.adfSeries(seriesBuffer.copyIn(x), n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
-  const both = shiftedBuffer.view(2 * n);
-  return { u: both.slice(0, n), level: both.slice(n) };
+  if (!kernels().fn.adfSeries(xAt, n, shifts.level, shifts.diff, out, out + 8 * n)) return null;
+  return { u: out, level: out + 8 * n };
 }
 
 /**
@@ -251,8 +259,7 @@ export function gramRefit(
 ): AdfResult | null {
   if (series === null) return null;
   const n = x.length;
-  const { u, level } = series;
-  const fit = laggedLeastSquares(u, level, usedlag + 1, n, usedlag, 1e-11);
+  const fit = laggedLeastSquaresInKernel(series.u, series.level, usedlag + 1, n, usedlag, 1e-11);
   if (fit === null) return null;
   const q = usedlag + 2;
   const w = new Float64Array(q);

@@ -54,18 +54,28 @@ export function laggedLeastSquares(
   maxEta: number,
 ): LaggedFit | null {
   if (first < lags || end > u.length || (extra !== null && end > extra.length)) throw new RangeError('laggedLeastSquares: rows out of range');
+  const extraAt = extra === null ? 0 : extraBuffer.copyIn(extra);
+  return laggedLeastSquaresInKernel(seriesBuffer.copyIn(u), extraAt, first, end, lags, maxEta);
+}
+
+/**
+ * `laggedLeastSquares` on series already in kernel memory: `uAt` and `extraAt` byte pointers
+ * (`extraAt` 0 for no extra regressor), each holding at least `end` values; first ≥ lags is the
+ * caller's to guarantee (nothing here can check it).
+ */
+export function laggedLeastSquaresInKernel(uAt: number, extraAt: number, first: number, end: number, lags: number, maxEta: number): LaggedFit | null {
   const rows = end - first;
-  const hasExtra = extra === null ? 0 : 1;
+  const hasExtra = extraAt === 0 ? 0 : 1;
   const p = 1 + hasExtra + lags;
   const size = p + 1;
   const gramError = 2 * (rows + 4 * lags + size) * UNIT_ROUNDOFF;
   const fn = kernels().fn;
-  const uAt = seriesBuffer.copyIn(u);
-  const extraAt = extra === null ? 0 : extraBuffer.copyIn(extra);
-  const work = workBuffer.pointer(fn.laggedWorkSize(p));
+  const work = workBuffer.pointer(fn.laggedWorkSize(p, rows));
   if (!fn.laggedLeastSquares(uAt, extraAt, hasExtra, first, end, lags, maxEta, gramError, work)) return null;
-  const out = workBuffer.view(2 + p + p * p);
-  return { beta: out.slice(2, 2 + p), ssr: out[0]!, rows, r: out.slice(2 + p), eta: out[1]! };
+  // read straight from kernel memory (p varies between callers: a view per call would allocate)
+  const memory = kernels().f64;
+  const at = work / 8;
+  return { beta: memory.slice(at + 2, at + 2 + p), ssr: memory[at]!, rows, r: memory.slice(at + 2 + p, at + 2 + p + p * p), eta: memory[at + 1]! };
 }
 
 /** Solves Rᵀ v = b in place (R upper triangular, p×p row-major). */
