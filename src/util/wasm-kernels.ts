@@ -99,8 +99,12 @@ export interface KernelExports {
   permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, places: number, seen: number, histogram: number, distinct: number, out: number): number;
   /** numpy's linspace(start, stop, num) into `out` (kernels/stats-equal-width-bins.ts). */
   linspace(out: number, start: number, stop: number, num: number): void;
-  /** np.histogram(x, bins) counts (i32s) and edges; -1 when a value is not finite. */
+  /** np.histogram(x, bins) counts (the first bins of 4 * bins i32s of work) and edges; -1 when a value is not finite. */
   histogramCounts(x: number, n: number, bins: number, counts: number, edges: number): number;
+  /** np.histogram's range [min, max] (widened when constant) into `range` (2 float64s); -1 when a value is not finite. */
+  histogramRange(x: number, n: number, range: number): number;
+  /** np.histogram(x, bins) counts over a histogramRange range (counts: 4 * bins i32s of work) and edges. */
+  histogramCountsInRange(x: number, n: number, bins: number, first: number, last: number, counts: number, edges: number): void;
   /** The float64s of lempelZivPhraseCounts' work region for n values and at most `largestBins` bins. */
   lempelZivWorkSize(n: number, largestBins: number): number;
   /** The LZ78 phrase counts of `x` binned into each of the `k` equal-width bin counts `binCounts` (float64s) into `out`; -1 on NaN. */
