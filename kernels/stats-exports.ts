@@ -2,7 +2,7 @@
 export { statsPairwiseSum, statsSumSquaredDeviations } from './stats-pairwise-sum';
 export { corridorChanges } from './stats-corridor-changes';
 export { seriesSummary, countBeyondLimits } from './stats-series-summary';
-export { permutationPatterns } from './stats-permutation-patterns';
+export { permutationPatterns, permutationWorkSize } from './stats-permutation-patterns';
 export { linspace, histogramCounts, histogramRange, histogramCountsInRange, lempelZivWorkSize, lempelZivPhraseCounts, phraseWorkSize, countPhrases } from './stats-equal-width-bins';
 export { valueRuns, indexMassQuantiles } from './stats-value-runs';
 export { sortWorkSize, sortSeries } from './stats-sort';

@@ -96,7 +96,9 @@ export interface KernelExports {
   /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
   countBeyondLimits(x: number, n: number, center: number, limits: number, k: number, counts: number): void;
   /** permutation_entropy's pattern-count histograms of `x` for several dimensions; returns the float64s written to `out`, -1 on NaN (kernels/stats-permutation-patterns.ts). */
-  permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, places: number, seen: number, histogram: number, distinct: number, out: number): number;
+  permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, work: number, histogram: number, out: number): number;
+  /** The i32s of permutationPatterns' work region for n values. */
+  permutationWorkSize(n: number): number;
   /** numpy's linspace(start, stop, num) into `out` (kernels/stats-equal-width-bins.ts). */
   linspace(out: number, start: number, stop: number, num: number): void;
   /** np.histogram(x, bins) counts (the first bins of 4 * bins i32s of work) and edges; -1 when a value is not finite. */

@@ -18,8 +18,8 @@
  * plus the place where `w_(D-1)` inserts among them, `#{k < D-1 : w_k <= w_(D-1)}` (ties
  * after, i.e. stable). So `code_D = code_(D-1) * D + place` numbers the D! patterns, and the
  * places depend only on the inserted value's position t and the look-back b:
- * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That table is built once per series and step for
- * every dimension (O(n * maxD) comparisons) and each window costs D - 1 multiply-adds. The
+ * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That row gains one look-back per dimension
+ * (O(n * maxD) comparisons for all dimensions) and each window costs D - 1 multiply-adds. The
  * entropy groups patterns by count (one logarithm per distinct count); it differs from
  * tsfresh's pattern-by-pattern sum only in rounding (a few ulps).
  */
@@ -50,10 +50,8 @@ function counterTable(dimension: number): number {
 const series = new KernelBuffer();
 /** i32 pointers to the counter tables of the dimensions asked for (0 elsewhere), index = dimension. */
 const tablePointers = new KernelBuffer();
-const places = new KernelBuffer();
-const seen = new KernelBuffer();
+const work = new KernelBuffer();
 const histogram = new KernelBuffer();
-const distinct = new KernelBuffer();
 const pairs = new KernelBuffer();
 const entropyOfDimension = new Float64Array(MAX_DIMENSION + 1);
 
@@ -88,10 +86,8 @@ function entropies(x: Float64Array, tau: number, dimensions: readonly number[], 
     smallest,
     largest,
     tables,
-    places.pointer(Math.ceil((largest * n) / 8)),
-    seen.pointer(Math.ceil(((largest + 1) * n) / 2)),
+    work.pointer(Math.ceil(k.fn.permutationWorkSize(n) / 2)),
     histogram.pointer(Math.ceil((n + 1) / 2)),
-    distinct.pointer(Math.ceil((largest + 1) / 2)),
     pairs.pointer((largest - 1) * (2 * n + 1)),
   );
   if (written < 0) {
