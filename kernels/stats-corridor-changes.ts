@@ -132,7 +132,25 @@ export function corridorChanges(x: usize, n: i32, lower: f64, upper: f64, raw: u
   let m = 0;
   let previous = load<f64>(x);
   let previousInside = <i32>(previous >= lower) & <i32>(previous <= upper);
-  for (let i = 1; i < n; i++) {
+  // two values per pass: their corridor test in f64x2 lanes (a two-bit mask), both changes
+  // stored, the count advanced past each one that starts and ends inside
+  const lowers = f64x2.splat(lower);
+  const uppers = f64x2.splat(upper);
+  let i = 1;
+  for (; i + 2 <= n; i += 2) {
+    const at = x + (<usize>i << 3);
+    const current = v128.load(at);
+    const inside = i64x2.bitmask(v128.and(f64x2.ge(current, lowers), f64x2.le(current, uppers)));
+    const changes = f64x2.sub(current, v128.load(at - 8));
+    store<f64>(raw + (<usize>m << 3), f64x2.extract_lane(changes, 0));
+    const first = inside & 1;
+    m += first & previousInside;
+    store<f64>(raw + (<usize>m << 3), f64x2.extract_lane(changes, 1));
+    previousInside = inside >> 1;
+    m += first & previousInside;
+  }
+  previous = load<f64>(x + (<usize>(i - 1) << 3));
+  for (; i < n; i++) {
     const current = load<f64>(x + (<usize>i << 3));
     const inside = <i32>(current >= lower) & <i32>(current <= upper);
     store<f64>(raw + (<usize>m << 3), current - previous);
