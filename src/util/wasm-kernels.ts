@@ -95,6 +95,8 @@ export interface KernelExports {
   seriesSummary(x: number, n: number, scratch: number, out: number): void;
   /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
   countBeyondLimits(x: number, n: number, center: number, limits: number, k: number, counts: number): void;
+  /** countBeyondLimits of an ascending series (NaN last): two bisections per limit when the center is finite and no value NaN. */
+  countBeyondLimitsSorted(sorted: number, n: number, center: number, limits: number, k: number, counts: number): void;
   /** permutation_entropy's pattern-count histograms of `x` for several dimensions; returns the float64s written to `out`, -1 on NaN (kernels/stats-permutation-patterns.ts). */
   permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, work: number, histogram: number, out: number): number;
   /** The i32s of permutationPatterns' work region for n values. */
