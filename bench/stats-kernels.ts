@@ -13,6 +13,7 @@ import { calculators } from '../src/features/calculators/index.js';
 import { efficient } from '../src/features/settings.js';
 import { seriesSorted, seriesStd } from '../src/features/calculators/statistics/series-moments.js';
 import { histogramCounts } from '../src/features/numeric/equal-width-bins.js';
+import { seriesWelchPointer } from '../src/features/calculators/spectral/welch.js';
 import { Args } from '../src/util/args.js';
 import { Random } from '../src/util/random.js';
 
@@ -53,6 +54,12 @@ const steps: Record<string, Step> = {
   // binned_entropy (10 bins) and fourier_entropy's five bin counts, on the series itself
   histogramCounts: (series) => {
     for (const x of series) for (const bins of [10, 2, 3, 5, 10, 100]) histogramCounts(x, bins, counts, edges);
+  },
+  // fourier_entropy's five bin counts on the normalised Welch density (its welch included:
+  // subtract the welch line)
+  fourierEntropy: calculatorStep('fourier_entropy'),
+  welch: (_series, contexts) => {
+    for (const ctx of contexts) seriesWelchPointer(ctx);
   },
   indexMassQuantiles: calculatorStep('index_mass_quantile'),
   countBeyondLimits: calculatorStep('ratio_beyond_r_sigma'),

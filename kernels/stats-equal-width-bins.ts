@@ -34,39 +34,95 @@ export function linspace(out: usize, start: f64, stop: f64, num: i32): void {
 }
 
 /**
- * `np.histogram(x[0..n), bins)` into `counts` (bins i32s) and its edges into `edges`
- * (bins + 1 float64s): the range [min, max] (widened to [v - 0.5, v + 0.5] when constant),
- * bin k holds e_k <= v < e_(k+1), the last bin closed. Returns -1 (and writes nothing) when a
- * value is NaN or infinite, else 0; nothing but zero counts when n = 0.
+ * The range `np.histogram` bins `x[0..n)` over, into `range[0..2)` (float64s): [min, max],
+ * widened to [v - 0.5, v + 0.5] when every value is v (n >= 1). Returns -1 (writing nothing)
+ * when a value is NaN or infinite, else 0. One pass: the finiteness check and the extremes
+ * together, each extreme the first value of the series that compares smallest / largest (as
+ * a `v < min` / `v > max` scan keeps it), selected without branches.
  */
-export function histogramCounts(x: usize, n: i32, bins: i32, counts: usize, edges: usize): i32 {
-  for (let i = 0; i < n; i++) {
-    const v = load<f64>(x + (<usize>i << 3));
-    if (v - v != 0) return -1; // NaN or an infinity
-  }
-  memory.fill(counts, 0, <usize>bins << 2);
-  if (n == 0) return 0;
+export function histogramRange(x: usize, n: i32, range: usize): i32 {
   let first = load<f64>(x);
   let last = first;
-  for (let i = 1; i < n; i++) {
+  let finite: f64 = 0; // stays 0 unless some v - v is NaN (v NaN or infinite)
+  for (let i = 0; i < n; i++) {
     const v = load<f64>(x + (<usize>i << 3));
-    if (v < first) first = v;
-    else if (v > last) last = v;
+    finite += v - v;
+    first = select<f64>(v, first, v < first);
+    last = select<f64>(v, last, v > last);
   }
+  if (finite != 0) return -1;
   if (first == last) {
     first -= 0.5;
     last += 0.5;
   }
+  store<f64>(range, first);
+  store<f64>(range, last, 8);
+  return 0;
+}
+
+/**
+ * `np.histogram(x[0..n), bins)` counts over the range [first, last] that {@link histogramRange}
+ * gave (the values finite), into `counts[0..bins)` (i32s), and its edges
+ * linspace(first, last, bins + 1) into `edges` (bins + 1 float64s): bin k holds
+ * e_k <= v < e_(k+1), the last bin closed. `counts` is a work region of 4 * bins i32s: four
+ * interleaved tallies (value i into tally i mod 4, summed at the end) so a run of values in one
+ * bin is not one chain of dependent increments.
+ */
+export function histogramCountsInRange(x: usize, n: i32, bins: i32, first: f64, last: f64, counts: usize, edges: usize): void {
+  const stride = <usize>bins << 2;
+  memory.fill(counts, 0, stride << 2);
   linspace(edges, first, last, bins + 1);
   const scale = <f64>bins / (last - first);
-  for (let i = 0; i < n; i++) {
-    const v = load<f64>(x + (<usize>i << 3));
-    let k = guessBin(v, first, scale, bins);
-    while (k > 0 && v < load<f64>(edges + (<usize>k << 3))) k--;
-    while (k < bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
-    const counter = counts + (<usize>k << 2);
-    store<i32>(counter, load<i32>(counter) + 1);
+  const top = <f64>(bins - 1);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const at = x + (<usize>i << 3);
+    const c0 = counts + (<usize>binOf(load<f64>(at), first, scale, top, bins, edges) << 2);
+    const c1 = counts + stride + (<usize>binOf(load<f64>(at, 8), first, scale, top, bins, edges) << 2);
+    const c2 = counts + 2 * stride + (<usize>binOf(load<f64>(at, 16), first, scale, top, bins, edges) << 2);
+    const c3 = counts + 3 * stride + (<usize>binOf(load<f64>(at, 24), first, scale, top, bins, edges) << 2);
+    store<i32>(c0, load<i32>(c0) + 1);
+    store<i32>(c1, load<i32>(c1) + 1);
+    store<i32>(c2, load<i32>(c2) + 1);
+    store<i32>(c3, load<i32>(c3) + 1);
   }
+  for (; i < n; i++) {
+    const c = counts + (<usize>binOf(load<f64>(x + (<usize>i << 3)), first, scale, top, bins, edges) << 2);
+    store<i32>(c, load<i32>(c) + 1);
+  }
+  for (let k = 0; k < bins; k++) {
+    const c = counts + (<usize>k << 2);
+    store<i32>(c, load<i32>(c) + load<i32>(c + stride) + load<i32>(c + 2 * stride) + load<i32>(c + 3 * stride));
+  }
+}
+
+/**
+ * The histogram bin of a finite value: the guess g = (value - first) * scale clamped into
+ * [0, bins - 1] (0 when g is NaN, an infinite scale times 0) and truncated, then corrected
+ * against the edges (e_k <= v < e_(k+1)).
+ */
+// @ts-ignore: decorator
+@inline function binOf(v: f64, first: f64, scale: f64, top: f64, bins: i32, edges: usize): i32 {
+  const g = (v - first) * scale;
+  let k = <i32>select<f64>(min<f64>(g, top), 0, g > 0);
+  while (k > 0 && v < load<f64>(edges + (<usize>k << 3))) k--;
+  while (k < bins - 1 && v >= load<f64>(edges + (<usize>(k + 1) << 3))) k++;
+  return k;
+}
+
+/**
+ * `np.histogram(x[0..n), bins)` into `counts` and its edges into `edges` (bins + 1 float64s):
+ * {@link histogramRange} then {@link histogramCountsInRange} (`counts`: a work region of
+ * 4 * bins i32s, the counts in the first bins). Returns -1 (and writes nothing) when a value
+ * is NaN or infinite, else 0; nothing but zero counts when n = 0.
+ */
+export function histogramCounts(x: usize, n: i32, bins: i32, counts: usize, edges: usize): i32 {
+  if (n == 0) {
+    memory.fill(counts, 0, <usize>bins << 2);
+    return 0;
+  }
+  if (histogramRange(x, n, edges) < 0) return -1;
+  histogramCountsInRange(x, n, bins, load<f64>(edges), load<f64>(edges, 8), counts, edges);
   return 0;
 }
 

@@ -96,3 +96,47 @@ export function countBeyondLimits(x: usize, n: i32, center: f64, limits: usize, 
     store<f64>(counts + (<usize>j << 3), <f64>count);
   }
 }
+
+/**
+ * {@link countBeyondLimits} of the ascending `sorted[0..n)` (NaN last), by bisection when
+ * `center` is finite and no value is NaN: g(v) = |v - center| (rounded) never grows as v rises
+ * below the center and never shrinks above it, so g(v) > limit holds on a prefix of the values
+ * below the center and a suffix of the others; two bisections per limit find both. Otherwise
+ * (a NaN or an infinite center) the plain count.
+ */
+export function countBeyondLimitsSorted(sorted: usize, n: i32, center: f64, limits: usize, k: i32, counts: usize): void {
+  if (n == 0 || center - center != 0 || isNaN(load<f64>(sorted + (<usize>(n - 1) << 3)))) {
+    countBeyondLimits(sorted, n, center, limits, k, counts);
+    return;
+  }
+  // below: the values < center, sorted[0..below)
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (load<f64>(sorted + (<usize>mid << 3)) < center) lo = mid + 1;
+    else hi = mid;
+  }
+  const below = lo;
+  for (let j = 0; j < k; j++) {
+    const limit = load<f64>(limits + (<usize>j << 3));
+    // the first value below the center that is not beyond (the beyond ones precede it)
+    lo = 0;
+    hi = below;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (abs<f64>(load<f64>(sorted + (<usize>mid << 3)) - center) > limit) lo = mid + 1;
+      else hi = mid;
+    }
+    const beyondBelow = lo;
+    // the first value at or above the center that is beyond (all after it are)
+    lo = below;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (abs<f64>(load<f64>(sorted + (<usize>mid << 3)) - center) > limit) hi = mid;
+      else lo = mid + 1;
+    }
+    store<f64>(counts + (<usize>j << 3), <f64>(beyondBelow + n - lo));
+  }
+}

@@ -43,22 +43,41 @@ export function valueRuns(sorted: usize, n: i32, values: usize, points: usize, o
  * index_mass_quantile for each of `k` quantiles `qs`: with total = pairwise sum of |x_i| and
  * share_i = (|x_0| + ... + |x_i|) / total (the cumulative sum left to right), writes the first
  * i with share_i >= q into `first` (float64s; n when none). Returns 0, writing nothing, when
- * the total is 0 (or n = 0), else 1. `absolute`, `shares`: n float64s of scratch each.
+ * the total is 0 (or n = 0), else 1. `absolute`, `shares`: n float64s of scratch each. With a
+ * finite total the first i is found by bisection (the shares never fall), else by a scan.
  */
 export function indexMassQuantiles(x: usize, n: i32, qs: usize, k: i32, absolute: usize, shares: usize, first: usize): i32 {
   for (let i = 0; i < n; i++) store<f64>(absolute + (<usize>i << 3), abs<f64>(load<f64>(x + (<usize>i << 3))));
   const total = pairwiseSum(absolute, n);
   if (total == 0 || n == 0) return 0;
+  // the cumulative sums; a share is cumulative_i / total, formed where it is looked at
   let cumulative: f64 = 0;
   for (let i = 0; i < n; i++) {
     cumulative += load<f64>(absolute + (<usize>i << 3));
-    store<f64>(shares + (<usize>i << 3), cumulative / total);
+    store<f64>(shares + (<usize>i << 3), cumulative);
   }
+  if (total - total != 0) {
+    // an infinite or NaN total: 0 / inf and inf / inf do not rise, scan in order
+    for (let j = 0; j < k; j++) {
+      const q = load<f64>(qs + (<usize>j << 3));
+      let index = 0;
+      while (index < n && !(load<f64>(shares + (<usize>index << 3)) / total >= q)) index++;
+      store<f64>(first + (<usize>j << 3), <f64>index);
+    }
+    return 1;
+  }
+  // a finite positive total: the sums of non-negative terms never fall, nor do the shares, so
+  // share_i >= q is false then true and bisection finds the first i
   for (let j = 0; j < k; j++) {
     const q = load<f64>(qs + (<usize>j << 3));
-    let index = 0;
-    while (index < n && !(load<f64>(shares + (<usize>index << 3)) >= q)) index++;
-    store<f64>(first + (<usize>j << 3), <f64>index);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (load<f64>(shares + (<usize>mid << 3)) / total >= q) hi = mid;
+      else lo = mid + 1;
+    }
+    store<f64>(first + (<usize>j << 3), <f64>lo);
   }
   return 1;
 }

@@ -97,12 +97,20 @@ export interface KernelExports {
   seriesSummary(x: number, n: number, scratch: number, out: number): void;
   /** #{i : |x_i - center| > limits[j]} for each of `k` limits into `counts` (float64s). */
   countBeyondLimits(x: number, n: number, center: number, limits: number, k: number, counts: number): void;
+  /** countBeyondLimits of an ascending series (NaN last): two bisections per limit when the center is finite and no value NaN. */
+  countBeyondLimitsSorted(sorted: number, n: number, center: number, limits: number, k: number, counts: number): void;
   /** permutation_entropy's pattern-count histograms of `x` for several dimensions; returns the float64s written to `out`, -1 on NaN (kernels/stats-permutation-patterns.ts). */
-  permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, places: number, seen: number, histogram: number, distinct: number, out: number): number;
+  permutationPatterns(x: number, n: number, tau: number, smallest: number, largest: number, countTables: number, work: number, histogram: number, out: number): number;
+  /** The i32s of permutationPatterns' work region for n values. */
+  permutationWorkSize(n: number): number;
   /** numpy's linspace(start, stop, num) into `out` (kernels/stats-equal-width-bins.ts). */
   linspace(out: number, start: number, stop: number, num: number): void;
-  /** np.histogram(x, bins) counts (i32s) and edges; -1 when a value is not finite. */
+  /** np.histogram(x, bins) counts (the first bins of 4 * bins i32s of work) and edges; -1 when a value is not finite. */
   histogramCounts(x: number, n: number, bins: number, counts: number, edges: number): number;
+  /** np.histogram's range [min, max] (widened when constant) into `range` (2 float64s); -1 when a value is not finite. */
+  histogramRange(x: number, n: number, range: number): number;
+  /** np.histogram(x, bins) counts over a histogramRange range (counts: 4 * bins i32s of work) and edges. */
+  histogramCountsInRange(x: number, n: number, bins: number, first: number, last: number, counts: number, edges: number): void;
   /** The float64s of lempelZivPhraseCounts' work region for n values and at most `largestBins` bins. */
   lempelZivWorkSize(n: number, largestBins: number): number;
   /** The LZ78 phrase counts of `x` binned into each of the `k` equal-width bin counts `binCounts` (float64s) into `out`; -1 on NaN. */

@@ -36,7 +36,19 @@ export function binnedEntropy(x: Float64Array, maxBins: number): number {
  */
 export function binnedEntropyInKernel(x: number, n: number, maxBins: number): number {
   checkBins(maxBins);
-  const counts = binCounts.pointer(Math.ceil(maxBins / 2));
+  const counts = binCounts.pointer(2 * maxBins); // 4 * maxBins i32s of work
   if (kernels().fn.histogramCounts(x, n, maxBins, counts, binEdges.pointer(maxBins + 1)) < 0) return Number.NaN;
+  return shannonEntropyOfKernelCounts(counts, maxBins, n);
+}
+
+/**
+ * {@link binnedEntropyInKernel} of `n` (>= 1) finite float64s at kernel pointer `x` whose
+ * histogram range [first, last] the `histogramRange` kernel gave: several bin counts of one
+ * array find the range once.
+ */
+export function binnedEntropyInRange(x: number, n: number, maxBins: number, first: number, last: number): number {
+  checkBins(maxBins);
+  const counts = binCounts.pointer(2 * maxBins);
+  kernels().fn.histogramCountsInRange(x, n, maxBins, first, last, counts, binEdges.pointer(maxBins + 1));
   return shannonEntropyOfKernelCounts(counts, maxBins, n);
 }

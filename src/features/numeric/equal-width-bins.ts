@@ -36,7 +36,7 @@ export function linspaceInto(out: Float64Array, start: number, stop: number, num
  */
 export function histogramInto(x: Float64Array, bins: number, counts: Int32Array, edges: Float64Array): boolean {
   const k = kernels();
-  const countsPointer = binCounts.pointer(Math.ceil(bins / 2));
+  const countsPointer = binCounts.pointer(2 * bins); // 4 * bins i32s of work
   const edgesPointer = edgeValues.pointer(bins + 1);
   if (k.fn.histogramCounts(series.copyIn(x), x.length, bins, countsPointer, edgesPointer) < 0) return false;
   counts.set(new Int32Array(k.f64.buffer, countsPointer, bins));

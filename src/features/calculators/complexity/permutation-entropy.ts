@@ -18,8 +18,8 @@
  * plus the place where `w_(D-1)` inserts among them, `#{k < D-1 : w_k <= w_(D-1)}` (ties
  * after, i.e. stable). So `code_D = code_(D-1) * D + place` numbers the D! patterns, and the
  * places depend only on the inserted value's position t and the look-back b:
- * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That table is built once per series and step for
- * every dimension (O(n * maxD) comparisons) and each window costs D - 1 multiply-adds. The
+ * `before(t, b) = #{u in [t-b, t) : x_u <= x_t}`. That row gains one look-back per dimension
+ * (O(n * maxD) comparisons for all dimensions) and each window costs D - 1 multiply-adds. The
  * entropy groups patterns by count (one logarithm per distinct count); it differs from
  * tsfresh's pattern-by-pattern sum only in rounding (a few ulps).
  */
@@ -50,10 +50,8 @@ function counterTable(dimension: number): number {
 const series = new KernelBuffer();
 /** i32 pointers to the counter tables of the dimensions asked for (0 elsewhere), index = dimension. */
 const tablePointers = new KernelBuffer();
-const places = new KernelBuffer();
-const seen = new KernelBuffer();
+const work = new KernelBuffer();
 const histogram = new KernelBuffer();
-const distinct = new KernelBuffer();
 const pairs = new KernelBuffer();
 const entropyOfDimension = new Float64Array(MAX_DIMENSION + 1);
 
@@ -88,10 +86,8 @@ function entropies(x: Float64Array, tau: number, dimensions: readonly number[], 
     smallest,
     largest,
     tables,
-    places.pointer(Math.ceil((largest * n) / 8)),
-    seen.pointer(Math.ceil(((largest + 1) * n) / 2)),
+    work.pointer(Math.ceil(k.fn.permutationWorkSize(n) / 2)),
     histogram.pointer(Math.ceil((n + 1) / 2)),
-    distinct.pointer(Math.ceil((largest + 1) / 2)),
     pairs.pointer((largest - 1) * (2 * n + 1)),
   );
   if (written < 0) {
@@ -134,26 +130,60 @@ export const permutationEntropyCalculator: Calculator = {
   compute(ctx, params, out, offset) {
     const list: readonly ParamSet[] = requireParams('permutation_entropy', params);
     const x = ctx.x;
-    for (const set of list) checkParameters(num(set['tau']), num(set['dimension']));
-    // parameter sets with a window, grouped by tau (tsfresh's sets all have tau 1)
-    const byTau = new Map<number, { dimensions: number[]; at: number[][] }>();
-    for (let i = 0; i < list.length; i++) {
-      const dimension = num(list[i]!['dimension']);
-      if (x.length < dimension) {
-        out[offset + i] = Number.NaN;
-        continue;
-      }
-      const tau = num(list[i]!['tau']);
-      let group = byTau.get(tau);
-      if (!group) byTau.set(tau, (group = { dimensions: [], at: [] }));
-      const known = group.dimensions.indexOf(dimension);
-      if (known >= 0) group.at[known]!.push(i);
-      else {
-        group.dimensions.push(dimension);
-        group.at.push([i]);
-      }
+    let plan = plans.get(list);
+    if (!plan) plans.set(list, (plan = planOf(list)));
+    if (x.length < plan.largest) {
+      // some windows longer than the series: those sets NaN, the others grouped for this length
+      for (let i = 0; i < list.length; i++) if (x.length < num(list[i]!['dimension'])) out[offset + i] = Number.NaN;
+      for (const group of groupByTau(list, x.length)) entropies(x, group.tau, group.dimensions, out, offset, group.at);
+      return;
     }
     // a series with a NaN: every entropy NaN (the kernel reports it)
-    for (const [tau, { dimensions, at }] of byTau) entropies(x, tau, dimensions, out, offset, at);
+    for (const group of plan.groups) entropies(x, group.tau, group.dimensions, out, offset, group.at);
   },
 };
+
+/** Parameter sets of one step tau: the distinct dimensions, and the output slots of each. */
+interface TauGroup {
+  readonly tau: number;
+  readonly dimensions: number[];
+  readonly at: number[][];
+}
+
+/** A parameter list read once (the same array object comes back for every series). */
+interface Plan {
+  /** The groups when every window fits the series. */
+  readonly groups: readonly TauGroup[];
+  readonly largest: number;
+}
+
+const plans = new WeakMap<readonly ParamSet[], Plan>();
+
+/** Checks every set and groups them by tau for series of any length >= the largest dimension. */
+function planOf(list: readonly ParamSet[]): Plan {
+  let largest = 0;
+  for (const set of list) {
+    checkParameters(num(set['tau']), num(set['dimension']));
+    largest = Math.max(largest, num(set['dimension']));
+  }
+  return { groups: groupByTau(list, Infinity), largest };
+}
+
+/** The sets whose window fits `length` values, grouped by tau (tsfresh's sets all have tau 1). */
+function groupByTau(list: readonly ParamSet[], length: number): TauGroup[] {
+  const groups: TauGroup[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const dimension = num(list[i]!['dimension']);
+    if (length < dimension) continue;
+    const tau = num(list[i]!['tau']);
+    let group = groups.find((g) => g.tau === tau);
+    if (!group) groups.push((group = { tau, dimensions: [], at: [] }));
+    const known = group.dimensions.indexOf(dimension);
+    if (known >= 0) group.at[known]!.push(i);
+    else {
+      group.dimensions.push(dimension);
+      group.at.push([i]);
+    }
+  }
+  return groups;
+}

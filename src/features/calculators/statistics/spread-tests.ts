@@ -5,7 +5,7 @@
 import { paramCalculator, requireParams, type Calculator } from '../../calculator.js';
 import { formatParamSet } from '../../params.js';
 import { sortedMedian } from './numpy-quantile.js';
-import { seriesExtremes, seriesMean, seriesPointer, seriesSorted, seriesStd } from './series-moments.js';
+import { seriesExtremes, seriesMean, seriesSorted, seriesSortedPointer, seriesStd } from './series-moments.js';
 import { numberParam } from './parameters.js';
 import { KernelBuffer, kernels } from '../../../util/wasm-kernels.js';
 
@@ -49,10 +49,13 @@ export const ratioBeyondRSigma: Calculator = {
     const list = requireParams('ratio_beyond_r_sigma', params);
     const x = ctx.x;
     const std = seriesStd(ctx);
+    // the sorted series (shared with the quantiles) first: it may grow the kernel memory
+    const sorted = seriesSortedPointer(ctx);
     const limits = limitValues.view(list.length);
     for (let i = 0; i < list.length; i++) limits[i] = numberParam('ratio_beyond_r_sigma', list[i]!, 'r') * std;
-    // |x_i - mean| > r * std counted for every r in one WebAssembly call (kernels/stats-series-summary.ts)
-    kernels().fn.countBeyondLimits(seriesPointer(ctx), x.length, seriesMean(ctx), limitValues.pointer(list.length), list.length, counts.pointer(list.length));
+    // |x_i - mean| > r * std counted for every r in one WebAssembly call (kernels/stats-series-summary.ts):
+    // on the sorted values the ones beyond are a prefix and a suffix, two bisections per r
+    kernels().fn.countBeyondLimitsSorted(sorted, x.length, seriesMean(ctx), limitValues.pointer(list.length), list.length, counts.pointer(list.length));
     const beyond = counts.view(list.length);
     for (let i = 0; i < list.length; i++) out[offset + i] = beyond[i]! / x.length;
   },
