@@ -21,7 +21,7 @@ import { calculators } from '../src/features/calculators/index.js';
 import type { ParamSet } from '../src/features/params.js';
 import { efficient, namedSettings } from '../src/features/settings.js';
 import { Args } from '../src/util/args.js';
-import { Random } from '../src/util/random.js';
+import { randomWalks } from '../src/util/random.js';
 
 /** One calculator with the parameter sets it is timed with (`null`: parameterless). */
 interface Job {
@@ -35,17 +35,6 @@ interface Row {
   readonly outputs: number;
   readonly msPer1000: number;
   readonly note: string;
-}
-
-/** `count` seeded Gaussian random walks of `length` points. */
-function randomWalks(count: number, length: number, seed: number): Float64Array[] {
-  const rng = new Random(seed);
-  return Array.from({ length: count }, () => {
-    const x = new Float64Array(length);
-    let v = 0;
-    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
-    return x;
-  });
 }
 
 /** Milliseconds to run `job` on every series, each with a fresh context. */

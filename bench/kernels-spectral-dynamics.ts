@@ -16,20 +16,10 @@ import { SeriesContext } from '../src/features/calculator.js';
 import { calculators } from '../src/features/calculators/index.js';
 import { efficient } from '../src/features/settings.js';
 import { Args } from '../src/util/args.js';
-import { Random } from '../src/util/random.js';
+import { randomWalks } from '../src/util/random.js';
 import { kernels } from '../src/util/wasm-kernels.js';
 
 const CALCULATORS = ['number_cwt_peaks', 'agg_linear_trend', 'friedrich_coefficients', 'max_langevin_fixed_point', 'ar_coefficient', 'augmented_dickey_fuller'];
-
-function randomWalks(count: number, length: number, seed: number): Float64Array[] {
-  const rng = new Random(seed);
-  return Array.from({ length: count }, () => {
-    const x = new Float64Array(length);
-    let v = 0;
-    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
-    return x;
-  });
-}
 
 function runAll(series: readonly Float64Array[], out: Float64Array): number {
   const start = performance.now();

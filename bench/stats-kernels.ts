@@ -15,17 +15,7 @@ import { seriesSorted, seriesStd } from '../src/features/calculators/statistics/
 import { histogramCounts } from '../src/features/numeric/equal-width-bins.js';
 import { seriesWelchPointer } from '../src/features/calculators/spectral/welch.js';
 import { Args } from '../src/util/args.js';
-import { Random } from '../src/util/random.js';
-
-function randomWalks(count: number, length: number, seed: number): Float64Array[] {
-  const rng = new Random(seed);
-  return Array.from({ length: count }, () => {
-    const x = new Float64Array(length);
-    let v = 0;
-    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
-    return x;
-  });
-}
+import { randomWalks } from '../src/util/random.js';
 
 const out = new Float64Array(1024);
 

@@ -108,3 +108,14 @@ export function deriveSeed(base: number, ...parts: (number | string)[]): number 
   }
   return h;
 }
+
+/** `count` seeded Gaussian random walks of `length` points (x_0 = N(0, 1), x_t = x_{t-1} + N(0, 1)): benches' and tests' series. */
+export function randomWalks(count: number, length: number, seed: number): Float64Array[] {
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => {
+    const x = new Float64Array(length);
+    let v = 0;
+    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
+    return x;
+  });
+}

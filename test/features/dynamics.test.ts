@@ -22,7 +22,7 @@ import { adfMaxlag, adfShifts, gramLagSearch, gramRefit, qrLagSearch, qrRefit } 
 import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
 import { nestedCholesky } from '../../src/features/calculators/dynamics/gram-least-squares.js';
 import { nestedQr } from '../../src/features/numeric/householder-qr.js';
-import { Random } from '../../src/util/random.js';
+import { Random, randomWalks } from '../../src/util/random.js';
 import { adjustedAutocovariance } from '../../src/features/calculators/dynamics/autocovariance.js';
 
 function run(name: string, x: number[], params: ParamSet[] | null): number[] {
@@ -238,17 +238,6 @@ test('friedrich: quantile edges, the exact drift of a linear map, and its fixed 
   close(run('max_langevin_fixed_point', x, [{ m: 1, r: 4 }])[0]!, 2, 1e-9);
   assert.ok(Number.isNaN(run('max_langevin_fixed_point', [5], [{ m: 3, r: 30 }])[0]!));
 });
-
-/** `count` seeded Gaussian random walks of `length` points. */
-function randomWalks(count: number, length: number, seed: number): Float64Array[] {
-  const rng = new Random(seed);
-  return Array.from({ length: count }, () => {
-    const x = new Float64Array(length);
-    let v = 0;
-    for (let i = 0; i < length; i++) x[i] = v += rng.normal();
-    return x;
-  });
-}
 
 test('fillLaggedGram: the window-shift recurrences give the directly summed cross products', () => {
   // u = 1..8 (u_0 = 1), rows t = 3..7, lags 2, one extra regressor e_t = t²
