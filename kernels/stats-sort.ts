@@ -52,6 +52,19 @@ export function sortWorkSize(n: i32): i32 {
  */
 const BUCKET_BUDGET: i32 = 4;
 
+/** Insertion step: `key` into the ascending keys `out[0..i)`, giving `out[0..i]` ascending. */
+@inline
+function insertKey(out: usize, i: i32, key: u64): void {
+  let j = i;
+  while (j > 0) {
+    const before = load<u64>(out + (<usize>(j - 1) << 3));
+    if (before <= key) break;
+    store<u64>(out + (<usize>j << 3), before);
+    j--;
+  }
+  store<u64>(out + (<usize>j << 3), key);
+}
+
 /**
  * The bucket sort of the non-NaN keys of `x[0..n)`: bucket(v) = trunc((v - lo) * scale)
  * (clamped to n - 1) with scale = n / (hi - lo), a non-decreasing function of v (every step a
@@ -108,17 +121,7 @@ function bucketSortKeys(x: usize, n: i32, out: usize, work: usize): bool {
   // insertion sort in bucket order: every key moves only past keys of its own bucket
   const sorted = n - nans;
   store<u64>(out, load<u64>(keys));
-  for (let i = 1; i < sorted; i++) {
-    const key = load<u64>(keys + (<usize>i << 3));
-    let j = i;
-    while (j > 0) {
-      const before = load<u64>(out + (<usize>(j - 1) << 3));
-      if (before <= key) break;
-      store<u64>(out + (<usize>j << 3), before);
-      j--;
-    }
-    store<u64>(out + (<usize>j << 3), key);
-  }
+  for (let i = 1; i < sorted; i++) insertKey(out, i, load<u64>(keys + (<usize>i << 3)));
   for (let i = sorted; i < n; i++) store<u64>(out + (<usize>i << 3), keyOf(NaN));
   return true;
 }
@@ -129,17 +132,7 @@ function bucketSortKeys(x: usize, n: i32, out: usize, work: usize): bool {
  */
 export function sortSeries(x: usize, n: i32, out: usize, work: usize): void {
   if (n <= INSERTION_LIMIT) {
-    for (let i = 0; i < n; i++) {
-      const key = keyOf(load<f64>(x + (<usize>i << 3)));
-      let j = i;
-      while (j > 0) {
-        const before = load<u64>(out + (<usize>(j - 1) << 3));
-        if (before <= key) break;
-        store<u64>(out + (<usize>j << 3), before);
-        j--;
-      }
-      store<u64>(out + (<usize>j << 3), key);
-    }
+    for (let i = 0; i < n; i++) insertKey(out, i, keyOf(load<f64>(x + (<usize>i << 3))));
     for (let i = 0; i < n; i++) {
       const p = out + (<usize>i << 3);
       store<f64>(p, valueOf(load<u64>(p)));
