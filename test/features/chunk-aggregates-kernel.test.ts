@@ -6,30 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { numpyPairwiseSum } from './numpy-reference.js';
 import { KernelBuffer, kernels } from '../../src/util/wasm-kernels.js';
 import { aggLinearTrend, chunkTrend } from '../../src/features/calculators/dynamics/agg-linear-trend.js';
 import { SeriesContext } from '../../src/features/calculator.js';
-
-/** numpy's pairwise sum (under 8 from 0 left to right; up to 128 eight accumulators; else split). */
-function pairwise(v: readonly number[]): number {
-  const n = v.length;
-  if (n < 8) {
-    let res = 0;
-    for (const x of v) res += x;
-    return res;
-  }
-  if (n <= 128) {
-    const r = v.slice(0, 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j]! += v[i + j]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += v[i]!;
-    return res;
-  }
-  let half = n >> 1;
-  half -= half % 8;
-  return pairwise(v.slice(0, half)) + pairwise(v.slice(half));
-}
 
 /** Reduction `kind` (0 max, 1 min, 2 mean, 3 var, 4 std, 5 sum) of v, numpy's way. */
 function reduce(kind: number, v: readonly number[]): number {
@@ -41,11 +21,11 @@ function reduce(kind: number, v: readonly number[]): number {
     }
     return best;
   }
-  const sum = pairwise(v);
+  const sum = numpyPairwiseSum(v);
   const mean = sum / v.length;
   if (kind === 2) return mean;
   if (kind === 5) return sum;
-  const variance = pairwise(v.map((x) => (x - mean) * (x - mean))) / v.length;
+  const variance = numpyPairwiseSum(v.map((x) => (x - mean) * (x - mean))) / v.length;
   return kind === 3 ? variance : Math.sqrt(variance);
 }
 

@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { friedrichBinSums } from './numpy-reference.js';
 import { fillLaggedGram } from '../../src/features/calculators/dynamics/lagged-gram.js';
 import { chunkTrend } from '../../src/features/calculators/dynamics/agg-linear-trend.js';
 import { estimateFriedrichCoefficients, quantileEdges } from '../../src/features/calculators/dynamics/friedrich.js';
@@ -472,22 +473,7 @@ test('friedrich: the kernel bins (bisection, Kahan group means) equal a plain pa
         assert.equal(got, null);
         continue;
       }
-      const sums = Array.from({ length: r }, () => ({ x: 0, cx: 0, d: 0, cd: 0, n: 0 }));
-      for (let t = 0; t < count; t++) {
-        let bin = 0;
-        while (bin < r - 1 && edges[bin + 1]! < x[t]!) bin++;
-        const s = sums[bin]!;
-        s.n++;
-        let y = x[t]! - s.cx;
-        let next = s.x + y;
-        s.cx = next - s.x - y;
-        s.x = next;
-        y = x[t + 1]! - x[t]! - s.cd;
-        next = s.d + y;
-        s.cd = next - s.d - y;
-        s.d = next;
-      }
-      const kept = sums.filter((s) => s.n > 0);
+      const kept = friedrichBinSums(x, count, edges, r);
       const want = polyfit(kept.map((s) => s.x / s.n), kept.map((s) => s.d / s.n), 2);
       same(got ?? [], want.every(Number.isFinite) ? want : [], `n ${n} r ${r}`);
       if (got !== null) fitted++;

@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { friedrichBinSums } from './numpy-reference.js';
 import { KernelBuffer, kernels } from '../../src/util/wasm-kernels.js';
 
 function series(n: number, seed: number, kind: number): Float64Array {
@@ -48,22 +49,7 @@ test('friedrichBinMeans equals one running compensated sum per bin in series ord
         const meansD = meansX + 8 * r;
         const xAt = xb.copyIn(x);
         const bins = k.fn.friedrichBinMeans(xAt, count, eb.copyIn(edges), r, work, meansX, meansD);
-        const sums = Array.from({ length: r }, () => ({ x: 0, cx: 0, d: 0, cd: 0, n: 0 }));
-        for (let t = 0; t < count; t++) {
-          let bin = 0;
-          while (bin < r - 1 && edges[bin + 1]! < x[t]!) bin++;
-          const s = sums[bin]!;
-          s.n++;
-          let y = x[t]! - s.cx;
-          let next = s.x + y;
-          s.cx = next - s.x - y;
-          s.x = next;
-          y = x[t + 1]! - x[t]! - s.cd;
-          next = s.d + y;
-          s.cd = next - s.d - y;
-          s.d = next;
-        }
-        const kept = sums.filter((s) => s.n > 0);
+        const kept = friedrichBinSums(x, count, edges, r);
         assert.equal(bins, kept.length, `n ${n} kind ${kind} r ${r}: bins`);
         const memory = k.f64;
         kept.forEach((s, i) => {

@@ -6,29 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { numpyPairwiseSum } from './numpy-reference.js';
 import { SeriesContext } from '../../src/features/calculator.js';
 import { getCalculator } from '../../src/features/calculators/index.js';
 import { Random } from '../../src/util/random.js';
-
-/** numpy's pairwise sum (eight accumulators up to 128 values, halves at a multiple of 8 above) of the magnitudes. */
-function pairwiseAbsoluteSum(a: readonly number[], start = 0, n = a.length - start): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => a[start + k]!);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] += a[start + i + k]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return pairwiseAbsoluteSum(a, start, half) + pairwiseAbsoluteSum(a, start + half, n - half);
-}
 
 const QS = [-0.5, 0, 0.1, 0.25, 1 / 3, 0.5, 2 / 3, 0.75, 0.9, 1, 1.5, Number.NaN];
 
@@ -36,7 +17,7 @@ function check(x: Float64Array, label: string): void {
   const out = new Float64Array(QS.length);
   getCalculator('index_mass_quantile').compute(new SeriesContext(x), QS.map((q) => ({ q })), out, 0);
   const absolute = Array.from(x, Math.abs);
-  const total = pairwiseAbsoluteSum(absolute);
+  const total = numpyPairwiseSum(absolute);
   QS.forEach((q, j) => {
     let cumulative = 0;
     const first = absolute.findIndex((a) => (cumulative += a) / total >= q);

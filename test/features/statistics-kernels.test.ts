@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { numpyPairwiseSum } from './numpy-reference.js';
 import { SeriesContext } from '../../src/features/calculator.js';
 import { getCalculator } from '../../src/features/calculators/index.js';
 import { centralMomentSums, seriesExtremes, seriesMean, seriesSumOfSquares } from '../../src/features/calculators/statistics/series-moments.js';
@@ -15,26 +16,6 @@ import { numpyVariance, pairwiseSum } from '../../src/features/numeric/pairwise-
 import { histogramCounts } from '../../src/features/numeric/equal-width-bins.js';
 import type { ParamSet } from '../../src/features/params.js';
 import { Random } from '../../src/util/random.js';
-
-/** numpy's pairwise sum, written plainly (the order numpy/core/src/umath/loops_utils.h uses). */
-function referenceSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  if (n <= 128) {
-    const r = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => a[start + k]!);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) for (let k = 0; k < 8; k++) r[k] += a[start + i + k]!;
-    let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) res += a[start + i]!;
-    return res;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return referenceSum(a, start, half) + referenceSum(a, start + half, n - half);
-}
 
 /** Values of every magnitude, with exact cancellations, so that the order of additions shows. */
 function wildValues(rng: Random, n: number): Float64Array {
@@ -51,9 +32,9 @@ test('pairwiseSum equals numpy\'s order on every length around the SIMD blocks a
   const rng = new Random(5);
   for (let n = 0; n <= 300; n++) {
     const x = wildValues(rng, n + 3);
-    same(pairwiseSum(x, 0, n), referenceSum(x, 0, n), `n ${n}`);
-    same(pairwiseSum(x, 3, n), referenceSum(x, 3, n), `n ${n} from 3`);
-    same(pairwiseSum(Array.from(x), 1, n), referenceSum(x, 1, n), `n ${n}, plain array`);
+    same(pairwiseSum(x, 0, n), numpyPairwiseSum(x, 0, n), `n ${n}`);
+    same(pairwiseSum(x, 3, n), numpyPairwiseSum(x, 3, n), `n ${n} from 3`);
+    same(pairwiseSum(Array.from(x), 1, n), numpyPairwiseSum(x, 1, n), `n ${n}, plain array`);
   }
   same(pairwiseSum(new Float64Array(12).fill(-0)), -0, 'twelve -0s keep the sign (accumulators start at -0)');
   same(pairwiseSum(new Float64Array(5).fill(-0)), 0, 'five -0s add to +0 (the short loop starts at +0)');
@@ -66,9 +47,9 @@ test('numpyVariance is the pairwise mean of squared deviations from the pairwise
   const rng = new Random(6);
   for (const n of [1, 2, 7, 8, 9, 16, 129, 257, 600]) {
     const x = wildValues(rng, n + 2);
-    const mean = referenceSum(x, 2, n) / n;
+    const mean = numpyPairwiseSum(x, 2, n) / n;
     const squares = Array.from(x.subarray(2), (v) => (v - mean) * (v - mean));
-    same(numpyVariance(x, 2, n + 2), referenceSum(squares) / n, `n ${n}`);
+    same(numpyVariance(x, 2, n + 2), numpyPairwiseSum(squares) / n, `n ${n}`);
   }
 });
 
@@ -79,14 +60,14 @@ test('the series summary: mean, m2..m4, sum of squares and extremes as the plain
   for (const x of cases) {
     const ctx = new SeriesContext(x);
     const n = x.length;
-    const mean = referenceSum(x) / n;
+    const mean = numpyPairwiseSum(x) / n;
     const a = Array.from(x, (v) => v - mean);
     same(seriesMean(ctx), mean, 'mean');
     const { m2, m3, m4 } = centralMomentSums(ctx);
-    same(m2, referenceSum(a.map((v) => v * v)), 'm2');
-    same(m3, referenceSum(a.map((v) => v * v * v)), 'm3');
-    same(m4, referenceSum(a.map((v) => v * v * (v * v))), 'm4');
-    same(seriesSumOfSquares(ctx), referenceSum(Array.from(x, (v) => v * v)), 'sum of squares');
+    same(m2, numpyPairwiseSum(a.map((v) => v * v)), 'm2');
+    same(m3, numpyPairwiseSum(a.map((v) => v * v * v)), 'm3');
+    same(m4, numpyPairwiseSum(a.map((v) => v * v * (v * v))), 'm4');
+    same(seriesSumOfSquares(ctx), numpyPairwiseSum(Array.from(x, (v) => v * v)), 'sum of squares');
     const extremes = seriesExtremes(ctx);
     const values = Array.from(x);
     const nanAt = values.flatMap((v, i) => (Number.isNaN(v) ? [i] : []));
@@ -129,8 +110,8 @@ test('change_quantiles: the corridor changes\' mean, var, std and median as the 
       let expected = 0;
       if (ql < qh && changes.length > 0) {
         const m = changes.length;
-        const mean = referenceSum(changes) / m;
-        const variance = referenceSum(changes.map((c) => (c - mean) * (c - mean))) / m;
+        const mean = numpyPairwiseSum(changes) / m;
+        const variance = numpyPairwiseSum(changes.map((c) => (c - mean) * (c - mean))) / m;
         const s = Float64Array.from(changes).sort();
         const median = m % 2 === 1 ? s[m >> 1]! : (s[(m >> 1) - 1]! + s[m >> 1]!) / 2;
         expected = { mean, var: variance, std: Math.sqrt(variance), median }[p['f_agg'] as string]!;
@@ -148,8 +129,8 @@ test('ratio_beyond_r_sigma counts every r in one pass as the plain loop does', (
     const out = new Float64Array(rs.length);
     const ctx = new SeriesContext(x);
     calc.compute(ctx, rs.map((r) => ({ r })), out, 0);
-    const mean = referenceSum(x) / x.length;
-    const std = Math.sqrt(referenceSum(Array.from(x, (v) => (v - mean) * (v - mean))) / x.length);
+    const mean = numpyPairwiseSum(x) / x.length;
+    const std = Math.sqrt(numpyPairwiseSum(Array.from(x, (v) => (v - mean) * (v - mean))) / x.length);
     rs.forEach((r, k) => same(out[k]!, Array.from(x).filter((v) => Math.abs(v - mean) > r * std).length / x.length, `r ${r}`));
   }
 });
@@ -181,7 +162,7 @@ test('index_mass_quantile and the value runs as the plain loops give them (ties,
     const out = new Float64Array(qs.length);
     imq.compute(new SeriesContext(x), qs.map((q) => ({ q })), out, 0);
     const absolute = Array.from(x, Math.abs);
-    const total = referenceSum(absolute);
+    const total = numpyPairwiseSum(absolute);
     qs.forEach((q, j) => {
       let cumulative = 0;
       const first = absolute.findIndex((a) => (cumulative += a) / total >= q);
@@ -199,8 +180,8 @@ test('index_mass_quantile and the value runs as the plain loops give them (ties,
     const counts = new Map<number, number>();
     for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1);
     const runs = [...counts].sort(([a], [b]) => (Number.isNaN(a) ? 1 : Number.isNaN(b) ? -1 : a - b));
-    same(values!, referenceSum(runs.map(([v, c]) => (c > 1 ? v : v * 0))), 'sum of reoccurring values');
-    same(points!, referenceSum(runs.map(([v, c]) => (c > 1 ? v * c : v * 0))), 'sum of reoccurring points');
+    same(values!, numpyPairwiseSum(runs.map(([v, c]) => (c > 1 ? v : v * 0))), 'sum of reoccurring values');
+    same(points!, numpyPairwiseSum(runs.map(([v, c]) => (c > 1 ? v * c : v * 0))), 'sum of reoccurring points');
     same(percentage!, runs.filter(([, c]) => c > 1).length / runs.length, 'share of reoccurring values');
   }
 });
